@@ -1,0 +1,88 @@
+import ArgumentParser
+import Foundation
+import PonderCore
+import PonderHTTP
+
+/// `ponder ask`: one prompt, one streamed answer, scriptable.
+struct AskCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "ask",
+    abstract: "Stream one answer: the answer to stdout, reasoning to stderr.",
+    discussion: """
+      Exit codes: 0 done, 2 usage, 3 cannot connect, 4 the server rejected the request, \
+      5 the stream failed or ended early (the partial answer is already printed), 130 interrupted.
+      """)
+
+  @OptionGroup var server: ServerOptions
+
+  @Flag(name: .long, help: "Ask the model to think before answering.") var think = false
+  @Flag(name: .long, help: "Ask the model not to think.") var noThink = false
+  @Option(name: .long, help: "Reasoning effort: low, medium or high.") var thinkLevel: String?
+  @Option(name: .long, help: "A system prompt.") var system: String?
+  @Flag(name: .long, help: "One JSON object per released event on stdout.") var json = false
+  @Option(name: .long, help: "A model option as KEY=VALUE (repeatable), e.g. temperature=0.2 or num_ctx=8192.")
+  var option: [String] = []
+  @Option(name: .long, help: "How long the server keeps the model loaded (Ollama: 10m, 1h, 0, -1).") var keepAlive: String?
+  @Argument(help: "The prompt; - reads it from stdin.") var prompt: String
+
+  func validate() throws {
+    if [think, noThink, thinkLevel != nil].filter({ $0 }).count > 1 {
+      throw ValidationError("use only one of --think, --no-think and --think-level")
+    }
+    if let level = thinkLevel, ThinkSetting.Level(rawValue: level) == nil {
+      throw ValidationError("--think-level takes low, medium or high")
+    }
+    _ = try modelOptions
+  }
+
+  /// `--option` values as a JSON object; numbers and booleans keep their type.
+  var modelOptions: JSONValue? {
+    get throws {
+      guard !option.isEmpty else { return nil }
+      return .object(try option.map { pair in
+        guard let equals = pair.firstIndex(of: "="), equals != pair.startIndex else {
+          throw ValidationError("--option takes KEY=VALUE, got \(pair)")
+        }
+        let value = String(pair[pair.index(after: equals)...])
+        return JSONMember(String(pair[..<equals]), (try? JSONValue.parse(value)) ?? .string(value))
+      })
+    }
+  }
+
+  /// Ollama takes a duration string or a number of seconds.
+  var keepAliveValue: JSONValue? {
+    keepAlive.map { value in Int(value).map { .number(Double($0)) } ?? .string(value) }
+  }
+
+  var thinkSetting: ThinkSetting? {
+    if think { return .enabled(true) }
+    if noThink { return .enabled(false) }
+    return thinkLevel.flatMap(ThinkSetting.Level.init(rawValue:)).map(ThinkSetting.level)
+  }
+
+  func run() async throws {
+    let err = FileDescriptorSink.standardError
+    let text = try readPrompt()
+    let config = ConfigLoader.load(warnings: err)
+    let settings = AskRunner.Settings(
+      server: server.selection(config: config), model: server.model, configuredModel: config.string("model"),
+      system: system, think: thinkSetting, options: try modelOptions, keepAlive: keepAliveValue, format: json ? .json : .text,
+      color: ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true)
+    let transport = AsyncHTTPTransport()
+    let interrupt = InterruptHandler()
+    let status = await AskRunner(transport: transport, settings: settings).run(
+      prompt: text, out: FileDescriptorSink.standardOutput, err: err, onStart: { interrupt.cancelOnInterrupt($0) })
+    await transport.shutdown()
+    if status != .done { throw ExitCode(status.rawValue) }
+  }
+
+  private func readPrompt() throws -> String {
+    guard prompt == "-" else { return prompt }
+    let data = FileHandle.standardInput.readDataToEndOfFile()
+    let text = String(decoding: data, as: UTF8.self)
+    guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+      throw ValidationError("the prompt read from stdin is empty")
+    }
+    return text
+  }
+}

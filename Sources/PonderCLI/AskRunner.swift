@@ -1,0 +1,169 @@
+import PonderCore
+
+/// Runs one `ponder ask`: picks the model, streams the response through the ResponseBuffer to the
+/// printer, and turns the outcome into an exit status. Injected transport and sinks make it
+/// testable against a scripted server.
+public struct AskRunner: Sendable {
+  public struct Settings: Sendable {
+    public var server: ServerSelection
+    public var model: String?
+    public var configuredModel: String?
+    public var system: String?
+    public var think: ThinkSetting?
+    public var options: JSONValue?
+    public var keepAlive: JSONValue?
+    public var format: AskPrinter.Format
+    public var color: Bool
+
+    public init(
+      server: ServerSelection, model: String? = nil, configuredModel: String? = nil, system: String? = nil,
+      think: ThinkSetting? = nil, options: JSONValue? = nil, keepAlive: JSONValue? = nil,
+      format: AskPrinter.Format = .text, color: Bool = true
+    ) {
+      self.options = options
+      self.keepAlive = keepAlive
+      self.server = server
+      self.model = model
+      self.configuredModel = configuredModel
+      self.system = system
+      self.think = think
+      self.format = format
+      self.color = color
+    }
+  }
+
+  let transport: any HTTPTransport
+  let settings: Settings
+
+  public init(transport: any HTTPTransport, settings: Settings) {
+    self.transport = transport
+    self.settings = settings
+  }
+
+  /// Streams the answer to `prompt`. `onStart` receives the task reading the network, so a
+  /// Ctrl-C handler can cancel it (which closes the connection) while the output drains.
+  public func run(
+    prompt: String, out: any OutputSink, err: any OutputSink,
+    onStart: @Sendable (Task<Void, Never>) -> Void = { _ in }
+  ) async -> PonderExit {
+    let client = StreamingClient(transport: transport)
+    let backend: ChatBackend
+    switch await settings.server.resolve(client: client) {
+    case .success(let resolved):
+      backend = resolved.backend
+      if let note = resolved.note, settings.format == .text, settings.model == nil { err.write("ponder: \(note)\n") }
+    case .failure(let error):
+      err.write("ponder: \(describe(error, model: settings.model, host: settings.server.displayHost))\n")
+      return PonderExit(error)
+    }
+    let host = backend.baseURL
+    let model: String
+    switch await resolveModel(client: client, backend: backend, err: err) {
+    case .success(let name): model = name
+    case .failure(let error):
+      err.write("ponder: \(describe(error, model: settings.model, host: host))\n")
+      return PonderExit(error)
+    }
+    var messages: [ChatMessage] = []
+    if let system = settings.system { messages.append(.system(system)) }
+    messages.append(.user(prompt))
+    let request = ChatRequest(
+      model: model, messages: messages, think: settings.think, options: settings.options, keepAlive: settings.keepAlive)
+    let batches = backend.events(for: request, client: client)
+
+    let clock = ContinuousClock()
+    let started = clock.now
+    let pump = ResponsePump(clock: clock)
+    let reader = Task { await pump.run(batches) }
+    onStart(reader)
+    let printer = AskPrinter(format: settings.format, out: out, err: err, color: settings.color)
+    var firstText: ContinuousClock.Instant?
+    var outcome: StreamEvent?
+    for await released in pump.released {
+      let batch = released.events
+      if firstText == nil, batch.contains(where: { if case .answer = $0 { true } else if case .reasoning = $0 { true } else { false } }) {
+        firstText = clock.now
+      }
+      printer.print(batch)
+      if let last = batch.last, last.isTerminal { outcome = last }
+    }
+    await reader.value
+    let elapsed = clock.now - started
+    let timeToFirst = firstText.map { $0 - started }
+    switch outcome {
+    case .done(let stats)?:
+      let generating = firstText.map { clock.now - $0 }
+      printer.finish(summary: settings.format == .text ? Self.summary(stats, timeToFirst: timeToFirst, elapsed: elapsed, generating: generating) : nil)
+      return .done
+    case .error(let error)?:
+      printer.finish(summary: nil)
+      if settings.format == .text || error.kind == .cancelled { err.write("ponder: \(describe(error, model: model, host: host))\n") }
+      return PonderExit(error)
+    default:
+      printer.finish(summary: nil)
+      err.write("ponder: the stream ended without a result\n")
+      return .streamFailed
+    }
+  }
+
+  private func resolveModel(client: StreamingClient, backend: ChatBackend, err: any OutputSink) async -> Result<String, ChatError> {
+    if let model = settings.model ?? settings.configuredModel { return .success(model) }
+    do {
+      let models = backend.models(from: try await client.fetchJSON(backend.modelsRequest()))
+      guard let first = models.first else {
+        return .failure(ChatError(.rejected(status: 404), "\(backend.baseURL) has no models; pull one (ollama pull NAME) or pass --model"))
+      }
+      err.write("ponder: no --model given; using \(first.name), the first model \(backend.baseURL) lists\n")
+      return .success(first.name)
+    } catch {
+      return .failure(error)
+    }
+  }
+
+  /// One line naming the cause: host, model, HTTP status and the server's own message.
+  func describe(_ error: ChatError, model: String?, host: String) -> String {
+    switch error.kind {
+    case .cannotConnect:
+      return "cannot connect to \(host): \(error.message) (is the server running? set --host or OLLAMA_HOST)"
+    case .rejected(let status):
+      let subject = model.map { "model \($0) at \(host)" } ?? host
+      return "\(subject) rejected the request (HTTP \(status)): \(error.message)"
+    case .server: return "\(host) reported an error mid-stream: \(error.message)"
+    case .truncated: return "\(host) ended the stream early (\(error.message)); the partial answer above is incomplete"
+    case .connectionLost: return "lost the connection to \(host): \(error.message); the partial answer above is incomplete"
+    case .malformed: return "\(host) sent a malformed stream: \(error.message)"
+    case .cancelled: return "interrupted; the connection to \(host) was closed"
+    }
+  }
+
+  static func summary(_ stats: GenerationStats, timeToFirst: Duration?, elapsed: Duration, generating: Duration? = nil) -> String {
+    var parts: [String] = []
+    if let tokens = stats.completionTokens { parts.append("\(tokens) tokens") }
+    if let speed = stats.tokensPerSecond {
+      parts.append(String(format1: speed) + " tok/s")
+    } else if let tokens = stats.completionTokens, let generating, generating.secondsValue > 0.01 {
+      // The server sent counts but no timings (Anthropic-style streams): measure it here.
+      parts.append(String(format1: Double(tokens) / generating.secondsValue) + " tok/s (measured)")
+    }
+    if let timeToFirst { parts.append("first token \(Self.milliseconds(timeToFirst)) ms") }
+    parts.append(String(format1: elapsed.secondsValue) + " s")
+    parts.append("done: \(stats.doneReason ?? "stop")")
+    return parts.joined(separator: " · ")
+  }
+
+  static func milliseconds(_ duration: Duration) -> Int {
+    Int(duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000)
+  }
+}
+
+extension Duration {
+  var secondsValue: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+}
+
+extension String {
+  /// A number with one decimal, without Foundation's formatter.
+  init(format1 value: Double) {
+    let tenths = Int((value * 10).rounded())
+    self = "\(tenths / 10).\(abs(tenths % 10))"
+  }
+}

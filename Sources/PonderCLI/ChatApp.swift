@@ -1,0 +1,225 @@
+import Dispatch
+import Foundation
+import PonderCore
+import PonderHTTP
+import PonderScreen
+import PonderTerminal
+
+/// The TUI's event loop: the single owner of ``AppState`` and of every curses call.
+///
+/// Keys, stream releases, timer ticks and signals arrive as events on one stream; each is applied
+/// to the state, the effects are performed (network, clipboard), and the screen is redrawn from
+/// the state — after a buffer release, a key, a resize or a blink, never per token.
+@MainActor
+final class ChatApp {
+  enum LoopEvent: Sendable {
+    case app(AppMessage)
+    case inputReady
+    case windowChanged
+    case terminate(String)
+  }
+
+  private var state: AppState
+  private let terminal: CursesTerminal
+  private let transport: AsyncHTTPTransport
+  private let backend: ChatBackend
+  private let events: AsyncStream<LoopEvent>
+  private let inbox: AsyncStream<LoopEvent>.Continuation
+  private let clock = ContinuousClock()
+  private let started: ContinuousClock.Instant
+  private var previous: CellGrid?
+  private var pump: ResponsePump<ContinuousClock>?
+  private var readerTask: Task<Void, Never>?
+  private var ticker: Task<Void, Never>?
+  private var signalSources: [DispatchSourceSignal] = []
+  private var watcher: InputWatcher?
+  private var exitReason: String?
+
+  init(state: AppState, terminal: CursesTerminal, transport: AsyncHTTPTransport, backend: ChatBackend) {
+    self.state = state
+    self.terminal = terminal
+    self.transport = transport
+    self.backend = backend
+    started = clock.now
+    (events, inbox) = AsyncStream.makeStream(of: LoopEvent.self)
+  }
+
+  /// Runs until the user quits or a signal ends the app; returns why, for the shell.
+  func run(startupNotes: [(LogKind, String)]) async -> String? {
+    installSignals()
+    let inbox = self.inbox
+    watcher = try? InputWatcher { inbox.yield(.inputReady) }
+    for (kind, text) in startupNotes { process(.note(kind, text)) }
+    startupProbe()
+    draw()
+    for await event in events {
+      switch event {
+      case .inputReady:
+        for key in terminal.readKeys() { process(.key(key)) }
+        watcher?.rearm()
+      case .windowChanged:
+        let size = terminal.resize()
+        previous = nil
+        process(.resize(width: size.width, height: size.height))
+      case .terminate(let reason):
+        exitReason = reason
+        readerTask?.cancel()
+      case .app(let message):
+        process(message)
+      }
+      if state.quitRequested || exitReason != nil { break }
+      updateTicker()
+      draw()
+    }
+    ticker?.cancel()
+    readerTask?.cancel()
+    watcher?.stop()
+    for source in signalSources { source.cancel() }
+    return exitReason
+  }
+
+  // MARK: - State and effects
+
+  private func process(_ message: AppMessage) {
+    for effect in state.update(message, at: stamp()) { perform(effect) }
+  }
+
+  private func perform(_ effect: Effect) {
+    switch effect {
+    case .startTurn(let request): startTurn(request)
+    case .cancelTurn: readerTask?.cancel()
+    case .pauseStream:
+      let pump = self.pump
+      Task { await pump?.pause() }
+    case .resumeStream:
+      let pump = self.pump
+      Task { await pump?.resume() }
+    case .copy(let text, let label): copy(text, label: label)
+    case .loadModels: loadModels()
+    case .redraw:
+      terminal.forceRedraw()
+      previous = nil
+    case .quit: break
+    }
+  }
+
+  private func startTurn(_ request: ChatRequest) {
+    let pump = ResponsePump(clock: clock)
+    self.pump = pump
+    let batches = backend.events(for: request, client: StreamingClient(transport: transport))
+    // Cancelling this task closes the connection: that is what makes the server stop.
+    readerTask = Task { await pump.run(batches) }
+    let inbox = self.inbox
+    Task {
+      for await batch in pump.released { inbox.yield(.app(.stream(batch))) }
+      inbox.yield(.app(.streamEnded))
+    }
+  }
+
+  private func loadModels() {
+    let client = StreamingClient(transport: transport)
+    let request = backend.modelsRequest()
+    let backend = self.backend
+    let inbox = self.inbox
+    Task {
+      do {
+        let models = backend.models(from: try await client.fetchJSON(request))
+        inbox.yield(.app(.modelsLoaded(.success(models))))
+      } catch {
+        inbox.yield(.app(.modelsLoaded(.failure(StreamingClient.connectError(error)))))
+      }
+    }
+  }
+
+  /// Lists the server's models: it proves the server is reachable (the Log says so), and opens
+  /// the picker when no model was chosen.
+  private func startupProbe() {
+    process(.note(.request, "listing models of \(backend)"))
+    loadModels()
+  }
+
+  /// Puts text on the clipboard by every path the environment allows (OSC 52 always, so it works
+  /// over SSH; a native tool when there is a local display) and logs which paths were used.
+  private func copy(_ text: String, label: String) {
+    let plan = ClipboardPlan(
+      environment: ProcessInfo.processInfo.environment, isMacOS: ClipboardRunner.isMacOS,
+      availableTools: ClipboardRunner.toolsOnPath())
+    var used: [String] = []
+    var commands: [ClipboardMethod] = []
+    for method in plan.methods {
+      switch method {
+      case .osc52(let wrapping):
+        let sequence = OSC52.setClipboard(text, wrapping: wrapping)
+        terminal.writeRaw(sequence.string)
+        used.append(method.label + (sequence.truncated ? " (first \(sequence.textBytes) bytes)" : ""))
+      case .command:
+        commands.append(method)
+      }
+    }
+    let inbox = self.inbox
+    let written = used
+    Task.detached {
+      var all = written
+      for method in commands where ClipboardRunner.run(method, text: text) { all.insert(method.label, at: 0) }
+      inbox.yield(.app(.copied(label: label, methods: all, failure: all.isEmpty ? "no clipboard path worked" : nil)))
+    }
+  }
+
+  // MARK: - Screen
+
+  private func draw() {
+    var grid = CellGrid(width: state.width, height: state.height)
+    Screen.render(state, into: &grid)
+    terminal.present(grid, previous: previous)
+    previous = grid
+  }
+
+  private func updateTicker() {
+    if state.wantsTicks, ticker == nil {
+      let inbox = self.inbox
+      let pump = self.pump
+      ticker = Task {
+        while !Task.isCancelled {
+          try? await Task.sleep(for: .milliseconds(500))
+          if let pump, await pump.isPaused { inbox.yield(.app(.backlog(await pump.backlogBytes))) }
+          inbox.yield(.app(.tick))
+        }
+      }
+    } else if !state.wantsTicks, let running = ticker {
+      running.cancel()
+      ticker = nil
+    }
+  }
+
+  private func stamp() -> AppTime {
+    var now = time(nil)
+    var parts = tm()
+    localtime_r(&now, &parts)
+    func pad(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
+    return AppTime(
+      monotonic: clock.now - started, wallClock: "\(pad(parts.tm_hour)):\(pad(parts.tm_min)):\(pad(parts.tm_sec))")
+  }
+
+  private func installSignals() {
+    let inbox = self.inbox
+    let handlers: [(Int32, LoopEvent)] = [
+      (SIGWINCH, .windowChanged), (SIGTERM, .terminate("terminated")), (SIGHUP, .terminate("hang-up")),
+      (SIGINT, .terminate("interrupted")),
+    ]
+    for (number, event) in handlers {
+      signalSources.append(Self.signalSource(number, inbox: inbox, event: event))
+    }
+  }
+
+  /// Built outside the main actor on purpose: the handler runs on a Dispatch queue, and a closure
+  /// made in main-actor code would inherit that isolation and trap when called there.
+  private nonisolated static func signalSource(
+    _ number: Int32, inbox: AsyncStream<LoopEvent>.Continuation, event: LoopEvent
+  ) -> DispatchSourceSignal {
+    signal(number, SIG_IGN)
+    let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+    source.setEventHandler { inbox.yield(event) }
+    source.resume()
+    return source
+  }
+}

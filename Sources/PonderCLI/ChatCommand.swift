@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import PonderCore
+import PonderHTTP
+import PonderScreen
+import PonderTerminal
+
+/// `ponder` / `ponder chat`: the full-screen chat.
+struct ChatCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "chat", abstract: "Open the full-screen chat (the default command).")
+
+  @OptionGroup var server: ServerOptions
+  @Option(name: .long, help: "Theme name (a file NAME.theme in Themes/ or ~/.config/ponder/themes).") var theme: String?
+  @Flag(name: .long, help: "Ask the model to think before answering.") var think = false
+  @Flag(name: .long, help: "Ask the model not to think.") var noThink = false
+  @Option(name: .long, help: "Reasoning effort: low, medium or high.") var thinkLevel: String?
+  @Option(name: .long, help: "A system prompt.") var system: String?
+
+  func validate() throws {
+    if [think, noThink, thinkLevel != nil].filter({ $0 }).count > 1 {
+      throw ValidationError("use only one of --think, --no-think and --think-level")
+    }
+    if let level = thinkLevel, ThinkSetting.Level(rawValue: level) == nil {
+      throw ValidationError("--think-level takes low, medium or high")
+    }
+  }
+
+  func run() async throws {
+    guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+      throw ValidationError("the chat needs a terminal; use `ponder ask` in scripts and pipes")
+    }
+    let err = FileDescriptorSink.standardError
+    let config = ConfigLoader.load(warnings: err)
+    let selection = server.selection(config: config)
+    let (chosenTheme, themeProblem) = ThemeLoader.load(named: theme ?? config.string("theme"))
+    let environment = ProcessInfo.processInfo.environment
+    let useColor = (environment["NO_COLOR"] ?? "").isEmpty
+    var notes: [(LogKind, String)] = []
+    if let themeProblem { notes.append((.error, themeProblem)) }
+    let thinkSetting: ThinkSetting? =
+      think ? .enabled(true) : noThink ? .enabled(false) : thinkLevel.flatMap(ThinkSetting.Level.init(rawValue:)).map(ThinkSetting.level)
+    CursesTerminal.installCrashRestore()
+    let terminal: CursesTerminal
+    do {
+      terminal = try await MainActor.run { try CursesTerminal(theme: chosenTheme, useColor: useColor) }
+    } catch {
+      throw ValidationError("cannot start the terminal: \(error)")
+    }
+    let transport = AsyncHTTPTransport()
+    let backend: ChatBackend
+    switch await selection.resolve(client: StreamingClient(transport: transport)) {
+    case .success(let resolved):
+      backend = resolved.backend
+      if let note = resolved.note { notes.append((.model, note)) }
+    case .failure(let error):
+      backend = selection.backend(selection.api ?? .ollama)
+      notes.append((.error, "cannot reach \(selection.displayHost): \(error.message)"))
+    }
+    let reason = await MainActor.run {
+      let size = terminal.size
+      let state = AppState(
+        width: size.width, height: size.height, model: server.model ?? config.string("model"),
+        hostLabel: backend.baseURL, think: thinkSetting, systemPrompt: system)
+      return ChatApp(state: state, terminal: terminal, transport: transport, backend: backend)
+    }.run(startupNotes: notes)
+    await MainActor.run { terminal.shutdown() }
+    await transport.shutdown()
+    if let reason {
+      err.write("ponder: \(reason)\n")
+      throw ExitCode(reason == "interrupted" ? 130 : 1)
+    }
+  }
+}

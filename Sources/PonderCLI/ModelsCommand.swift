@@ -1,0 +1,65 @@
+import ArgumentParser
+import PonderCore
+import PonderHTTP
+
+/// `ponder models`: what the server offers.
+struct ModelsCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "models", abstract: "List the server's models: name, size, parameters, quantization.")
+
+  @OptionGroup var server: ServerOptions
+
+  func run() async throws {
+    let err = FileDescriptorSink.standardError
+    let selection = server.selection(config: ConfigLoader.load(warnings: err))
+    let transport = AsyncHTTPTransport()
+    let client = StreamingClient(transport: transport)
+    let describer = AskRunner(transport: transport, settings: .init(server: selection))
+    let result: Result<[ModelInfo], ChatError>
+    switch await selection.resolve(client: client) {
+    case .failure(let error):
+      result = .failure(error)
+    case .success(let resolved):
+      do {
+        result = .success(resolved.backend.models(from: try await client.fetchJSON(resolved.backend.modelsRequest())))
+      } catch {
+        result = .failure(error)
+      }
+    }
+    await transport.shutdown()
+    switch result {
+    case .success(let models):
+      FileDescriptorSink.standardOutput.write(ModelTable.render(models))
+    case .failure(let error):
+      err.write("ponder: \(describer.describe(error, model: nil, host: selection.displayHost))\n")
+      throw ExitCode(PonderExit(error).rawValue)
+    }
+  }
+}
+
+/// Formats a model list as aligned columns.
+enum ModelTable {
+  static func render(_ models: [ModelInfo]) -> String {
+    let header = ["NAME", "SIZE", "PARAMETERS", "QUANTIZATION"]
+    let rows = models.map { model in
+      [model.name, model.sizeBytes.map(humanSize) ?? "-", model.parameterSize ?? "-", model.quantization ?? "-"]
+    }
+    let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
+    return ([header] + rows).map { row in
+      row.enumerated().map { column, cell in
+        column == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[column] - cell.count + 2)
+      }.joined()
+    }.joined(separator: "\n") + "\n"
+  }
+
+  static func humanSize(_ bytes: Int64) -> String {
+    let units = ["B", "KB", "MB", "GB", "TB"]
+    var value = Double(bytes)
+    var unit = 0
+    while value >= 1000, unit < units.count - 1 {
+      value /= 1000
+      unit += 1
+    }
+    return unit == 0 ? "\(bytes) B" : String(format1: value) + " " + units[unit]
+  }
+}

@@ -1,0 +1,20 @@
+import PonderCore
+
+/// The exit codes `ponder ask` promises to scripts.
+public enum PonderExit: Int32, Sendable {
+  case done = 0
+  case usage = 2
+  case cannotConnect = 3
+  case rejected = 4
+  case streamFailed = 5
+  case interrupted = 130
+
+  public init(_ error: ChatError) {
+    switch error.kind {
+    case .cannotConnect: self = .cannotConnect
+    case .rejected: self = .rejected
+    case .server, .truncated, .connectionLost, .malformed: self = .streamFailed
+    case .cancelled: self = .interrupted
+    }
+  }
+}

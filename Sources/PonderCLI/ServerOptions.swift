@@ -1,0 +1,107 @@
+import ArgumentParser
+import Foundation
+import PonderCore
+
+/// `--host`, `--api`, `--model` and friends, shared by every command that talks to a server.
+struct ServerOptions: ParsableArguments {
+  @Option(name: .long, help: "Server base URL (default: $OLLAMA_HOST, else http://127.0.0.1:11434; llama.cpp: http://127.0.0.1:8080).")
+  var host: String?
+
+  @Option(name: .long, help: "The server's API: ollama, openai, anthropic or auto (probe once).")
+  var api: String?
+
+  @Option(name: .long, help: "Model name (default: the config file's `model`, else the server's first model).")
+  var model: String?
+
+  @Option(name: .long, help: "Environment variable that holds the API key (default: OPENAI_API_KEY / ANTHROPIC_API_KEY).")
+  var apiKeyEnv: String?
+
+  @Flag(name: .long, help: "Leave <think>…</think> in the answer instead of showing it as reasoning.")
+  var noThinkTags = false
+
+  func validate() throws {
+    if let api, api != "auto", APIKind(rawValue: api) == nil {
+      throw ValidationError("--api takes ollama, openai, anthropic or auto")
+    }
+  }
+
+  /// What to connect to, from the flags, then the config file, then the environment.
+  func selection(config: ConfigFile) -> ServerSelection {
+    let environment = ProcessInfo.processInfo.environment
+    let apiName = api ?? config.string("api") ?? "auto"
+    let kind = APIKind(rawValue: apiName)
+    let keyVariable = apiKeyEnv ?? config.string("api_key_env")
+    return ServerSelection(
+      api: kind, host: host ?? config.string("host"), ollamaHostVariable: environment["OLLAMA_HOST"],
+      apiKeyVariable: keyVariable, environment: environment,
+      splitThinkTags: !(noThinkTags || config.bool("think_tags") == false))
+  }
+}
+
+/// The server the user asked for, before `auto` has been resolved by a probe.
+public struct ServerSelection: Sendable {
+  /// `nil` means auto.
+  public var api: APIKind?
+  public var host: String?
+  public var ollamaHostVariable: String?
+  public var apiKeyVariable: String?
+  var environment: [String: String]
+  public var splitThinkTags: Bool
+
+  public init(
+    api: APIKind?, host: String?, ollamaHostVariable: String? = nil, apiKeyVariable: String? = nil,
+    environment: [String: String] = [:], splitThinkTags: Bool = true
+  ) {
+    self.api = api
+    self.host = host
+    self.ollamaHostVariable = ollamaHostVariable
+    self.apiKeyVariable = apiKeyVariable
+    self.environment = environment
+    self.splitThinkTags = splitThinkTags
+  }
+
+  /// The key for `kind`, from the named variable or the ecosystem's usual one. Never printed.
+  func apiKey(for kind: APIKind) -> APIKey? {
+    let variable = apiKeyVariable ?? (kind == .anthropic ? "ANTHROPIC_API_KEY" : kind == .openai ? "OPENAI_API_KEY" : nil)
+    return variable.flatMap { APIKey(environment[$0]) }
+  }
+
+  /// The backend for a known API.
+  public func backend(_ kind: APIKind) -> ChatBackend {
+    ChatBackend(
+      kind: kind, host: host, ollamaHostVariable: ollamaHostVariable, apiKey: apiKey(for: kind),
+      splitThinkTags: splitThinkTags)
+  }
+
+  /// Where the server is, for messages before the API is known.
+  public var displayHost: String { backend(api ?? .ollama).baseURL }
+
+  /// Resolves `auto` with one probe; a fixed API needs no request. The note says what was found.
+  public func resolve(client: StreamingClient) async -> Result<(backend: ChatBackend, note: String?), ChatError> {
+    if let api { return .success((backend(api), nil)) }
+    switch await APIProbe.detect(host: host, ollamaHostVariable: ollamaHostVariable, client: client) {
+    case .success(let finding): return .success((backend(finding.kind), "found \(finding.summary)"))
+    case .failure(let error): return .failure(error)
+    }
+  }
+}
+
+/// Reads the config file; a broken one is reported and ignored rather than fatal.
+enum ConfigLoader {
+  static var path: String {
+    let environment = ProcessInfo.processInfo.environment
+    if let explicit = environment["PONDER_CONFIG"], !explicit.isEmpty { return explicit }
+    let base = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (NSHomeDirectory() + "/.config")
+    return base + "/ponder/config.toml"
+  }
+
+  static func load(warnings: any OutputSink) -> ConfigFile {
+    guard let data = FileManager.default.contents(atPath: path) else { return ConfigFile() }
+    do {
+      return try ConfigFile(parsing: String(decoding: data, as: UTF8.self))
+    } catch {
+      warnings.write("ponder: ignoring \(path): \(error)\n")
+      return ConfigFile()
+    }
+  }
+}

@@ -1,0 +1,118 @@
+/// Coalesces stream events between the network and the screen and decides when to release them.
+///
+/// Adjacent text of the same kind is merged (a burst of tokens costs one redraw), order across
+/// kinds is kept, and a release happens at most once per ``interval`` — except that a boundary
+/// (tool call, done, error) is released at once. The buffer never reads a clock: its owner passes
+/// the time in. `pendingBytes` lets the owner apply back-pressure when it holds too much.
+public struct ResponseBuffer<Instant: InstantProtocol>: Sendable where Instant.Duration == Duration {
+  /// The shortest time between two releases.
+  public var interval: Duration
+  /// Above this many bytes of held text a paused consumer should stop the network reads.
+  public var capacity: Int
+
+  public private(set) var pending: [StreamEvent] = []
+  public private(set) var pendingBytes = 0
+  /// Text fragments merged into what is held, per kind: one per streamed token on every protocol
+  /// Ponder speaks, so they give a live token count after coalescing.
+  public private(set) var pendingFragments = FragmentCounts()
+  private var lastRelease: Instant?
+
+  public init(interval: Duration = .milliseconds(50), capacity: Int = 1 << 20) {
+    self.interval = interval
+    self.capacity = capacity
+  }
+
+  public var isEmpty: Bool { pending.isEmpty }
+  public var isOverCapacity: Bool { pendingBytes > capacity }
+  public var holdsBoundary: Bool { pending.contains(where: \.isBoundary) }
+
+  /// Adds events in arrival order, merging text into the previous event of the same kind.
+  public mutating func append(_ events: some Sequence<StreamEvent>) {
+    for event in events { append(event) }
+  }
+
+  public mutating func append(_ event: StreamEvent) {
+    pendingBytes += event.textByteCount
+    switch event {
+    case .reasoning: pendingFragments.reasoning += 1
+    case .answer: pendingFragments.answer += 1
+    case .toolCalls, .done, .error: break
+    }
+    switch (pending.last, event) {
+    case (.answer?, .answer(let more)):
+      // Move the text out before appending so the string stays uniquely referenced (O(1) amortized).
+      guard case .answer(var text) = pending.removeLast() else { return }
+      text += more
+      pending.append(.answer(text))
+    case (.reasoning?, .reasoning(let more)):
+      guard case .reasoning(var text) = pending.removeLast() else { return }
+      text += more
+      pending.append(.reasoning(text))
+    default:
+      pending.append(event)
+    }
+  }
+
+  /// When the held events may go out: `nil` when nothing is held.
+  public func releaseTime() -> ReleaseTime<Instant>? {
+    guard !pending.isEmpty else { return nil }
+    if holdsBoundary { return .now }
+    guard let lastRelease else { return .now }
+    return .at(lastRelease.advanced(by: interval))
+  }
+
+  /// Whether a release is due at `now`.
+  public func isDue(at now: Instant) -> Bool {
+    switch releaseTime() {
+    case nil: return false
+    case .now?: return true
+    case .at(let time)?: return time <= now
+    }
+  }
+
+  /// Takes everything held if a release is due, else nothing.
+  public mutating func releaseIfDue(at now: Instant) -> [StreamEvent] {
+    isDue(at: now) ? release(at: now) : []
+  }
+
+  /// Takes everything held, regardless of timing (resume after pause, turn end).
+  public mutating func release(at now: Instant) -> [StreamEvent] {
+    releaseBatch(at: now).events
+  }
+
+  /// Takes everything held with its fragment counts.
+  public mutating func releaseBatch(at now: Instant) -> ResponseBatch {
+    let batch = ResponseBatch(events: pending, fragments: pendingFragments)
+    pending.removeAll(keepingCapacity: true)
+    pendingBytes = 0
+    pendingFragments = FragmentCounts()
+    lastRelease = now
+    return batch
+  }
+}
+
+/// When a ``ResponseBuffer`` wants to release next.
+public enum ReleaseTime<Instant: InstantProtocol>: Sendable, Equatable {
+  case now
+  case at(Instant)
+}
+
+/// How many text fragments (≈ tokens) of each kind a release holds.
+public struct FragmentCounts: Sendable, Equatable {
+  public var reasoning = 0
+  public var answer = 0
+  public init(reasoning: Int = 0, answer: Int = 0) {
+    self.reasoning = reasoning
+    self.answer = answer
+  }
+}
+
+/// One release of a ``ResponseBuffer``: coalesced events and how many fragments they merged.
+public struct ResponseBatch: Sendable, Equatable {
+  public var events: [StreamEvent]
+  public var fragments: FragmentCounts
+  public init(events: [StreamEvent], fragments: FragmentCounts = FragmentCounts()) {
+    self.events = events
+    self.fragments = fragments
+  }
+}

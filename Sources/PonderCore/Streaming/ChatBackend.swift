@@ -1,0 +1,98 @@
+/// Which wire protocol a server speaks.
+public enum APIKind: String, Sendable, CaseIterable, Equatable {
+  case ollama, openai, anthropic
+
+  /// How the Log and errors name it.
+  public var displayName: String {
+    switch self {
+    case .ollama: return "Ollama"
+    case .openai: return "OpenAI-compatible"
+    case .anthropic: return "Anthropic"
+    }
+  }
+}
+
+/// One server API: how to build its requests, list its models and read its streams.
+///
+/// The CLI and the TUI hold one of these instead of a protocol-specific type, so every feature
+/// works the same over Ollama's NDJSON, OpenAI-style SSE and Anthropic's Messages stream.
+public struct ChatBackend: Sendable, CustomStringConvertible {
+  public let kind: APIKind
+  /// Split `<think>…</think>` out of the answer text (on by default; `--no-think-tags` turns it off).
+  public var splitThinkTags: Bool
+  private let ollama: OllamaAPI?
+  private let openAI: OpenAIAPI?
+  private let anthropic: AnthropicAPI?
+
+  /// - Parameters:
+  ///   - host: the base URL the user gave, written the way each ecosystem writes it (`nil`: the
+  ///     API's local default — `OLLAMA_HOST` rules for Ollama, `http://127.0.0.1:8080` otherwise).
+  ///   - ollamaHostVariable: the value of `OLLAMA_HOST`, used when `host` is nil.
+  public init(kind: APIKind, host: String?, ollamaHostVariable: String? = nil, apiKey: APIKey? = nil, splitThinkTags: Bool = true) {
+    self.kind = kind
+    self.splitThinkTags = splitThinkTags
+    switch kind {
+    case .ollama:
+      ollama = OllamaAPI(host: OllamaHost(environmentValue: host ?? ollamaHostVariable))
+      openAI = nil
+      anthropic = nil
+    case .openai:
+      ollama = nil
+      openAI = OpenAIAPI(baseURL: APIBaseURL(host ?? Self.defaultCompatibleHost), apiKey: apiKey)
+      anthropic = nil
+    case .anthropic:
+      ollama = nil
+      openAI = nil
+      anthropic = AnthropicAPI(baseURL: APIBaseURL(host ?? Self.defaultCompatibleHost), apiKey: apiKey)
+    }
+  }
+
+  /// llama.cpp's `llama-server` default.
+  public static let defaultCompatibleHost = "http://127.0.0.1:8080"
+
+  /// The base URL in use, for the header and messages (never includes a key).
+  public var baseURL: String {
+    if let ollama { return ollama.host.baseURL }
+    if let openAI { return openAI.baseURL.root }
+    return anthropic?.baseURL.root ?? ""
+  }
+
+  public var description: String { "the \(kind.displayName) server at \(baseURL)" }
+
+  public func chatRequest(_ request: ChatRequest) -> HTTPRequestSpec {
+    if let ollama { return ollama.chatRequest(request) }
+    if let openAI { return openAI.chatRequest(request) }
+    return anthropic?.chatRequest(request) ?? HTTPRequestSpec(method: .get, url: baseURL)
+  }
+
+  public func modelsRequest() -> HTTPRequestSpec {
+    if let ollama { return ollama.tagsRequest() }
+    if let openAI { return openAI.modelsRequest() }
+    return anthropic?.modelsRequest() ?? HTTPRequestSpec(method: .get, url: baseURL)
+  }
+
+  public func models(from json: JSONValue) -> [ModelInfo] {
+    switch kind {
+    case .ollama: return OllamaAPI.models(fromTags: json)
+    case .openai: return OpenAIAPI.models(fromList: json)
+    case .anthropic: return AnthropicAPI.models(fromList: json)
+    }
+  }
+
+  /// A fresh decoder for one response.
+  public func makeDecoder() -> any StreamDecoder {
+    switch (kind, splitThinkTags) {
+    case (.ollama, true): return ThinkTagFilter(OllamaChatDecoder())
+    case (.ollama, false): return OllamaChatDecoder()
+    case (.openai, true): return ThinkTagFilter(OpenAIChatDecoder())
+    case (.openai, false): return OpenAIChatDecoder()
+    case (.anthropic, true): return ThinkTagFilter(AnthropicDecoder())
+    case (.anthropic, false): return AnthropicDecoder()
+    }
+  }
+
+  /// The events of one chat response.
+  public func events(for request: ChatRequest, client: StreamingClient) -> EventBatches {
+    client.events(for: chatRequest(request), decoder: makeDecoder())
+  }
+}

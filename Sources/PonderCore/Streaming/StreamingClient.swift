@@ -1,0 +1,131 @@
+/// Sends a chat request and turns the response into batches of ``StreamEvent``s.
+///
+/// Pulls the body only when its consumer asks for the next batch, so a paused consumer stops the
+/// transport reading from the socket. Failures are reported as a final `.error` event: the HTTP
+/// status with the server's own message, an in-band error, a broken connection or truncation.
+public struct StreamingClient: Sendable {
+  public let transport: any HTTPTransport
+
+  public init(transport: any HTTPTransport) {
+    self.transport = transport
+  }
+
+  /// The events of one response; iterating sends the request, cancelling the iterating task
+  /// closes the connection.
+  public func events(for request: HTTPRequestSpec, decoder: some StreamDecoder) -> EventBatches {
+    EventBatches(transport: transport, request: request, decoder: decoder)
+  }
+
+  /// Sends a request expecting a small JSON answer (model lists, version probes).
+  public func fetchJSON(_ request: HTTPRequestSpec) async throws(ChatError) -> JSONValue {
+    let response: HTTPResponseStream
+    let body: [UInt8]
+    do {
+      response = try await transport.send(request)
+      body = try await response.collectBody(limit: 16 << 20)
+    } catch {
+      throw Self.connectError(error)
+    }
+    guard response.isSuccess else {
+      throw ChatError(.rejected(status: response.status), ErrorBody.message(from: body) ?? "no message")
+    }
+    do {
+      return try JSONValue.parse(body)
+    } catch {
+      throw ChatError(.malformed, error.description)
+    }
+  }
+
+  /// Maps any error from a transport to a ``ChatError`` (cannot-connect unless it already is one).
+  public static func connectError(_ error: any Error) -> ChatError {
+    if let chatError = error as? ChatError { return chatError }
+    if error is CancellationError { return ChatError(.cancelled, "cancelled") }
+    return ChatError(.cannotConnect, String(describing: error))
+  }
+}
+
+/// The response to one request, as batches of events (one batch per network read that produced
+/// any). The last batch holds a terminal event unless the consumer stopped early.
+public struct EventBatches: AsyncSequence, Sendable {
+  public typealias Element = [StreamEvent]
+  let transport: any HTTPTransport
+  let request: HTTPRequestSpec
+  let decoder: any StreamDecoder
+
+  public func makeAsyncIterator() -> Iterator {
+    Iterator(transport: transport, request: request, decoder: decoder)
+  }
+
+  public struct Iterator: AsyncIteratorProtocol {
+    enum State {
+      case idle
+      case streaming(ResponseBody.Iterator)
+      case finished
+    }
+
+    let transport: any HTTPTransport
+    let request: HTTPRequestSpec
+    var decoder: any StreamDecoder
+    var state = State.idle
+
+    init(transport: any HTTPTransport, request: HTTPRequestSpec, decoder: any StreamDecoder) {
+      self.transport = transport
+      self.request = request
+      self.decoder = decoder
+    }
+
+    public mutating func next() async -> [StreamEvent]? {
+      switch state {
+      case .finished:
+        return nil
+      case .idle:
+        return await start()
+      case .streaming(let body):
+        return await read(body)
+      }
+    }
+
+    private mutating func start() async -> [StreamEvent]? {
+      if Task.isCancelled { return finish([.error(ChatError(.cancelled, "cancelled"))]) }
+      let response: HTTPResponseStream
+      do {
+        response = try await transport.send(request)
+      } catch {
+        return finish([.error(StreamingClient.connectError(error))])
+      }
+      guard response.isSuccess else {
+        let body = (try? await response.collectBody(limit: 64 << 10)) ?? []
+        let message = ErrorBody.message(from: body) ?? "no message"
+        return finish([.error(ChatError(.rejected(status: response.status), message))])
+      }
+      return await read(response.body.makeAsyncIterator())
+    }
+
+    private mutating func read(_ body: ResponseBody.Iterator) async -> [StreamEvent]? {
+      var body = body
+      do {
+        while let chunk = try await body.next() {
+          let events = decoder.decode(chunk)
+          if events.contains(where: \.isTerminal) { return finish(events) }
+          if !events.isEmpty {
+            state = .streaming(body)
+            return events
+          }
+        }
+        let events = decoder.finish()
+        return events.isEmpty ? finish(nil) : finish(events)
+      } catch {
+        if Task.isCancelled || error is CancellationError {
+          return finish([.error(ChatError(.cancelled, "cancelled"))])
+        }
+        let cause = (error as? ChatError)?.message ?? String(describing: error)
+        return finish([.error(ChatError(.connectionLost, cause))])
+      }
+    }
+
+    private mutating func finish(_ events: [StreamEvent]?) -> [StreamEvent]? {
+      state = .finished
+      return events
+    }
+  }
+}

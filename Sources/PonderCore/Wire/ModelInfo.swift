@@ -1,0 +1,23 @@
+/// A model a server offers, as listed by `ponder models` and the model picker.
+public struct ModelInfo: Sendable, Equatable {
+  public var name: String
+  /// Size on disk in bytes, when the server says.
+  public var sizeBytes: Int64?
+  /// Parameter count as the server writes it (`3.2B`).
+  public var parameterSize: String?
+  /// Quantization as the server writes it (`Q4_K_M`).
+  public var quantization: String?
+  /// Capabilities (`tools`, `thinking`, …) when the listing includes them.
+  public var capabilities: [String]
+
+  public init(
+    name: String, sizeBytes: Int64? = nil, parameterSize: String? = nil, quantization: String? = nil,
+    capabilities: [String] = []
+  ) {
+    self.name = name
+    self.sizeBytes = sizeBytes
+    self.parameterSize = parameterSize
+    self.quantization = quantization
+    self.capabilities = capabilities
+  }
+}

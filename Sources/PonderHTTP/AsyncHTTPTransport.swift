@@ -1,0 +1,105 @@
+import AsyncHTTPClient
+import NIOCore
+import NIOHTTP1
+import PonderCore
+
+/// The production ``HTTPTransport``: HTTP/1.1 and HTTPS through AsyncHTTPClient.
+///
+/// No read timeout: a model can be silent for minutes while it loads (Ollama sends no headers
+/// before the first token). Connecting is bounded and not retried, so a missing server is reported at once. Cancelling the task that reads a body makes
+/// AsyncHTTPClient close the connection, which is what tells a model server to stop generating.
+public final class AsyncHTTPTransport: HTTPTransport {
+  private let client: HTTPClient
+
+  public init(connectTimeout: Duration = .seconds(10)) {
+    var configuration = HTTPClient.Configuration()
+    configuration.timeout = .init(
+      connect: .nanoseconds(Int64(connectTimeout.components.seconds) * 1_000_000_000), read: nil)
+    configuration.decompression = .disabled
+    configuration.httpVersion = .http1Only
+    // Local servers are either up or not: say so at once instead of retrying until the timeout.
+    configuration.connectionPool.retryConnectionEstablishment = false
+    client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+  }
+
+  /// Closes pooled connections; call once before the process exits.
+  public func shutdown() async {
+    try? await client.shutdown()
+  }
+
+  public func send(_ spec: HTTPRequestSpec) async throws -> HTTPResponseStream {
+    var request = HTTPClientRequest(url: spec.url)
+    request.method = HTTPMethod(rawValue: spec.method.rawValue)
+    for header in spec.headers { request.headers.add(name: header.name, value: header.value) }
+    if !spec.body.isEmpty { request.body = .bytes(spec.body) }
+    let response: HTTPClientResponse
+    do {
+      // The deadline would cut long generations short; the connect timeout bounds the wait instead.
+      response = try await client.execute(request, deadline: .distantFuture)
+    } catch {
+      throw Self.translate(error, url: spec.url)
+    }
+    let body = response.body
+    return HTTPResponseStream(
+      status: Int(response.status.code),
+      headers: response.headers.map { HTTPHeader($0.name, $0.value) },
+      body: ResponseBody {
+        let iterator = BodyIterator(body.makeAsyncIterator())
+        return { try await iterator.next() }
+      })
+  }
+
+  static func translate(_ error: any Error, url: String) -> any Error {
+    if error is CancellationError { return error }
+    if let clientError = error as? HTTPClientError, clientError == .cancelled { return CancellationError() }
+    let reason: String
+    if let clientError = error as? HTTPClientError {
+      if clientError == .connectTimeout {
+        reason = "timed out connecting"
+      } else if clientError == .remoteConnectionClosed {
+        return ChatError(.connectionLost, "the server closed the connection before answering")
+      } else {
+        reason = String(describing: clientError)
+      }
+    } else {
+      reason = Self.describe(error)
+    }
+    return ChatError(.cannotConnect, reason)
+  }
+
+  static func describe(_ error: any Error) -> String {
+    let text = String(describing: error)
+    if text.contains("connectionRefused") || text.contains("Connection refused") { return "connection refused" }
+    if text.contains("NXDOMAIN") || text.contains("unknownHost") || text.contains("getaddrinfo") {
+      return "unknown host"
+    }
+    if text.contains("Connection reset by peer") || text.contains("errno: 104") { return "connection reset by peer" }
+    if text.contains("Broken pipe") { return "broken pipe" }
+    if text.contains("remoteConnectionClosed") { return "the server closed the connection" }
+    return text
+  }
+}
+
+/// Adapts AsyncHTTPClient's body iterator to plain byte arrays.
+///
+/// A class so the iterator keeps its position across calls; used by one task at a time.
+private final class BodyIterator: @unchecked Sendable {
+  private var iterator: HTTPClientResponse.Body.AsyncIterator
+
+  init(_ iterator: HTTPClientResponse.Body.AsyncIterator) {
+    self.iterator = iterator
+  }
+
+  func next() async throws -> [UInt8]? {
+    do {
+      guard let buffer = try await iterator.next() else { return nil }
+      return Array(buffer.readableBytesView)
+    } catch let error as HTTPClientError where error == .cancelled {
+      throw CancellationError()
+    } catch is CancellationError {
+      throw CancellationError()
+    } catch {
+      throw ChatError(.connectionLost, AsyncHTTPTransport.describe(error))
+    }
+  }
+}

@@ -1,0 +1,67 @@
+import PonderCore
+
+/// Everything that can change the app's state. Only ``AppState/update(_:at:)`` consumes these.
+public enum AppMessage: Sendable {
+  case key(KeyPress)
+  case resize(width: Int, height: Int)
+  /// A release of the ResponseBuffer for the running turn.
+  case stream(ResponseBatch)
+  /// The running turn's stream has ended and its task has finished.
+  case streamEnded
+  /// The blink and status timer (only runs while a turn is active).
+  case tick
+  /// Bytes held in the ResponseBuffer while paused.
+  case backlog(Int)
+  case modelsLoaded(Result<[ModelInfo], ChatError>)
+  /// The outcome of a copy: the paths that were used, or why nothing could be.
+  case copied(label: String, methods: [String], failure: String?)
+  /// A line for the log from the edges (server probe, theme problems).
+  case note(LogKind, String)
+}
+
+/// What the loop must do after an update: all I/O happens there, never in the state.
+public enum Effect: Sendable, Equatable {
+  case startTurn(ChatRequest)
+  case cancelTurn
+  case pauseStream
+  case resumeStream
+  case copy(text: String, label: String)
+  case loadModels
+  case redraw
+  case quit
+}
+
+/// The kinds of orchestrator events in the Log, each with its marker and colour.
+public enum LogKind: Sendable, Equatable {
+  case request, model, firstToken, thinking, tool, result, retry, error, done, info
+
+  public var marker: String {
+    switch self {
+    case .request: return "→"
+    case .model: return "◆"
+    case .firstToken: return "▸"
+    case .thinking: return "◇"
+    case .tool: return "⚙"
+    case .result: return "←"
+    case .retry: return "↻"
+    case .error: return "✗"
+    case .done: return "✓"
+    case .info: return "·"
+    }
+  }
+
+  public var role: StyleRole {
+    switch self {
+    case .request: return .logRequest
+    case .model: return .logModel
+    case .firstToken: return .logFirstToken
+    case .thinking: return .logThinking
+    case .tool: return .logTool
+    case .result: return .logResult
+    case .retry: return .logRetry
+    case .error: return .logError
+    case .done: return .logDone
+    case .info: return .dim
+    }
+  }
+}

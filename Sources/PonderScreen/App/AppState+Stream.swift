@@ -1,0 +1,185 @@
+import PonderCore
+
+extension AppState {
+  // MARK: - Sending
+
+  mutating func send() -> [Effect] {
+    guard turn == nil else {
+      appendLog(.info, "a response is streaming: Ctrl-C cancels it")
+      return []
+    }
+    guard let model else {
+      overlay = .loadingModels
+      appendLog(.info, "choose a model first")
+      return [.loadModels]
+    }
+    let text = input.string
+    guard text.contains(where: { !$0.isWhitespace }) else { return [] }
+    _ = input.submit()
+    turnCount += 1
+    if !answer.isEmpty {
+      answer.closeLine()
+      answer.appendLine("")
+    }
+    answer.appendLine("You", kind: .plain(.userLabel), role: .userLabel)
+    answer.appendLine(text, kind: .plain(.userText), role: .userText)
+    answer.appendLine("")
+    answer.appendLine(model, kind: .plain(.assistantLabel), role: .assistantLabel)
+    if !reasoning.isEmpty {
+      reasoning.closeLine()
+      reasoning.appendLine("")
+    }
+    reasoning.appendLine("── turn \(turnCount) · \(model) ──", kind: .plain(.dim), role: .dim)
+    reasoning.reserveCursorCell = true
+    messages.append(.user(text))
+    turn = TurnState(number: turnCount, model: model, at: now.monotonic)
+    scroll[.answer] = ScrollState()
+    scroll[.reasoning] = ScrollState()
+    blinkOn = true
+    connectionLabel = "streaming"
+    let thinkText = think.map { " · think \($0.ollamaValue.serialized)" } ?? ""
+    appendLog(.request, "request sent: \(model), \(messages.count) message\(messages.count == 1 ? "" : "s")\(thinkText)")
+    var history = messages
+    if let systemPrompt { history.insert(.system(systemPrompt), at: 0) }
+    return [.startTurn(ChatRequest(model: model, messages: history, think: think))]
+  }
+
+  mutating func cancelTurn() -> [Effect] {
+    guard var current = turn, !current.cancelRequested else { return [] }
+    current.cancelRequested = true
+    let wasPaused = current.paused
+    current.paused = false
+    turn = current
+    appendLog(.info, "cancelling: closing the connection")
+    return wasPaused ? [.resumeStream, .cancelTurn] : [.cancelTurn]
+  }
+
+  mutating func togglePause() -> [Effect] {
+    guard var current = turn else { return [] }
+    current.paused.toggle()
+    current.sample(at: now.monotonic)
+    turn = current
+    appendLog(.info, current.paused ? "display paused; the stream keeps reading" : "display resumed")
+    return [current.paused ? .pauseStream : .resumeStream]
+  }
+
+  // MARK: - Receiving
+
+  mutating func apply(_ batch: ResponseBatch) -> [Effect] {
+    guard var current = turn else { return [] }
+    let phaseBefore = current.phase
+    for event in batch.events {
+      switch event {
+      case .reasoning(let text):
+        markFirstToken(&current)
+        if current.phase == .waiting {
+          current.phase = .thinking
+          current.phaseStartedAt = now.monotonic
+          appendLog(.thinking, "thinking started")
+        }
+        reasoning.append(text, kind: .plain(.reasoning), role: .reasoning)
+        current.reasoningText += text
+      case .answer(let text):
+        markFirstToken(&current)
+        if current.phase != .answering {
+          if current.phase == .thinking {
+            let seconds = (now.monotonic - current.phaseStartedAt).seconds
+            appendLog(.thinking, "thinking ended after \(format1(seconds)) s · \(current.reasoningTokens + batch.fragments.reasoning) tokens")
+          }
+          current.phase = .answering
+          current.phaseStartedAt = now.monotonic
+          reasoning.reserveCursorCell = false
+          answer.reserveCursorCell = true
+        }
+        answer.append(text, kind: .markdown, role: .answer)
+        current.answerText += text
+      case .toolCalls(let calls):
+        current.toolCalls += calls
+        for call in calls {
+          appendLog(.tool, "model asked for \(call.name)(\(call.arguments.serialized.prefix(80))); tools are not enabled")
+        }
+      case .done, .error:
+        current.outcome = event
+      }
+    }
+    if batch.fragments.reasoning + batch.fragments.answer > 0 {
+      current.lastTextAt = now.monotonic
+      blinkOn = true
+    }
+    current.reasoningTokens += batch.fragments.reasoning
+    current.answerTokens += batch.fragments.answer
+    if current.phase != phaseBefore { current.sample(at: now.monotonic) }
+    turn = current
+    if let outcome = current.outcome { finish(current, outcome) }
+    return []
+  }
+
+  private mutating func markFirstToken(_ current: inout TurnState) {
+    guard current.firstTokenAt == nil else { return }
+    current.firstTokenAt = now.monotonic
+    appendLog(.firstToken, "first token after \((now.monotonic - current.startedAt).milliseconds) ms")
+  }
+
+  mutating func streamEnded() -> [Effect] {
+    guard let current = turn else { return [] }
+    // The stream stopped without a terminal event (the task was cancelled before one arrived).
+    finish(current, .error(ChatError(current.cancelRequested ? .cancelled : .truncated, "the stream ended")))
+    return []
+  }
+
+  private mutating func finish(_ current: TurnState, _ outcome: StreamEvent) {
+    reasoning.closeLine()
+    answer.closeLine()
+    reasoning.reserveCursorCell = false
+    answer.reserveCursorCell = false
+    let elapsed = now.monotonic - current.startedAt
+    let tokens = current.reasoningTokens + current.answerTokens
+    let clientRate = elapsed.seconds > 0 && tokens > 0 ? Double(tokens) / ((now.monotonic - (current.firstTokenAt ?? current.startedAt)).seconds) : nil
+    var summary = TurnSummary(
+      outcome: .done(reason: "stop"), tokens: tokens, tokensPerSecond: clientRate, rateFromServer: false,
+      timeToFirstToken: current.firstTokenAt.map { $0 - current.startedAt }, elapsed: elapsed)
+    switch outcome {
+    case .done(let stats):
+      summary.outcome = .done(reason: stats.doneReason ?? "stop")
+      if let count = stats.completionTokens { summary.tokens = count }
+      if let rate = stats.tokensPerSecond {
+        summary.tokensPerSecond = rate
+        summary.rateFromServer = true
+      }
+      let rate = summary.tokensPerSecond.map { " · \(format1($0)) tok/s" } ?? ""
+      appendLog(.done, "done (\(stats.doneReason ?? "stop")) · \(summary.tokens) tokens\(rate)")
+      if current.answerText.isEmpty {
+        answer.appendLine(current.reasoningText.isEmpty ? "(no answer)" : "(reasoning only, no answer)", kind: .plain(.notice), role: .notice)
+      }
+      connectionLabel = "connected"
+    case .error(let error) where error.kind == .cancelled:
+      summary.outcome = .cancelled
+      answer.appendLine("⏹ cancelled after \(tokens) tokens — partial answer kept", kind: .plain(.notice), role: .notice)
+      appendLog(.error, "cancelled by you after \(tokens) tokens; connection closed")
+      connectionLabel = "connected"
+    case .error(let error):
+      summary.outcome = .failed(error.description)
+      answer.appendLine("✗ \(error.description)", kind: .plain(.error), role: .error)
+      appendLog(.error, error.description)
+      connectionLabel = error.kind == .cannotConnect ? "unreachable" : "error"
+    case .reasoning, .answer, .toolCalls:
+      break
+    }
+    messages.append(
+      ChatMessage(
+        role: .assistant, content: current.answerText,
+        thinking: current.reasoningText.isEmpty ? nil : current.reasoningText, toolCalls: current.toolCalls))
+    // "The last answer" for copying is the last one with text: a turn cancelled before it
+    // answered leaves the previous answer (and its code blocks) in reach.
+    if !current.answerText.isEmpty { lastAnswer = current.answerText }
+    if !current.reasoningText.isEmpty { lastReasoning = current.reasoningText }
+    lastTurn = summary
+    turn = nil
+    blinkOn = true
+  }
+}
+
+func format1(_ value: Double) -> String {
+  let tenths = Int((value * 10).rounded())
+  return "\(tenths / 10).\(abs(tenths % 10))"
+}

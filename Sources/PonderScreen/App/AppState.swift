@@ -1,0 +1,143 @@
+import PonderCore
+
+/// Everything the screen shows, changed only by ``update(_:at:)``.
+///
+/// The Elm-style contract: a message and the time it happened go in; the state changes and the
+/// effects the loop must perform (start or cancel a turn, copy, quit) come out. No I/O, no clock,
+/// no curses: the same state renders headless in tests and in the terminal.
+public struct AppState: Sendable {
+  public var width: Int
+  public var height: Int
+  public var model: String?
+  public var hostLabel: String
+  public var connectionLabel = "ready"
+  public var systemPrompt: String?
+  public var think: ThinkSetting?
+  public var focus = Pane.input
+  public var showLog = true
+  public var showReasoning = true
+  public var input = InputEditor()
+  public let log = TextDocument(maxLines: 2000)
+  public let reasoning = TextDocument()
+  public let answer = TextDocument()
+  public var scroll: [Pane: ScrollState] = [:]
+  public var turn: TurnState?
+  public var lastTurn: TurnSummary?
+  public var messages: [ChatMessage] = []
+  public var overlay: Overlay?
+  public var search: SearchState?
+  public var blinkOn = true
+  public var now = AppTime.zero
+  public var turnCount = 0
+  public var lastAnswer = ""
+  public var lastReasoning = ""
+  public var models: [ModelInfo] = []
+  public private(set) var quitRequested = false
+
+  public init(width: Int, height: Int, model: String?, hostLabel: String, think: ThinkSetting? = nil, systemPrompt: String? = nil) {
+    self.width = width
+    self.height = height
+    self.model = model
+    self.hostLabel = hostLabel
+    self.think = think
+    self.systemPrompt = systemPrompt
+  }
+
+  /// Whether the loop should run the blink/status timer.
+  public var wantsTicks: Bool { turn != nil }
+
+  /// Applies one message; returns the effects to perform, in order.
+  public mutating func update(_ message: AppMessage, at time: AppTime) -> [Effect] {
+    now = time
+    switch message {
+    case .key(let key):
+      return handleKey(key)
+    case .resize(let newWidth, let newHeight):
+      width = newWidth
+      height = newHeight
+      return []
+    case .stream(let batch):
+      return apply(batch)
+    case .streamEnded:
+      return streamEnded()
+    case .tick:
+      tick()
+      return []
+    case .backlog(let bytes):
+      turn?.backlogBytes = bytes
+      turn?.shown.backlogBytes = bytes
+      return []
+    case .modelsLoaded(let result):
+      return modelsLoaded(result)
+    case .copied(let label, let methods, let failure):
+      if let failure {
+        appendLog(.error, "copy \(label) failed: \(failure)")
+      } else {
+        appendLog(.result, "copied \(label) via \(methods.joined(separator: " + "))")
+      }
+      return []
+    case .note(let kind, let text):
+      appendLog(kind, text)
+      return []
+    }
+  }
+
+  /// The 500 ms timer: blinks the ▊ only when no text arrived for a while (a cursor that blinks
+  /// while text flows is noise), and refreshes the status figures once a second.
+  mutating func tick() {
+    guard var current = turn else { return }
+    let quietFor = now.monotonic - (current.lastTextAt ?? current.startedAt)
+    blinkOn = quietFor >= .milliseconds(600) ? !blinkOn : true
+    if now.monotonic - current.shown.at >= .milliseconds(950) || current.paused { current.sample(at: now.monotonic) }
+    turn = current
+  }
+
+  /// Adds a timestamped entry to the Log pane.
+  public mutating func appendLog(_ kind: LogKind, _ text: String) {
+    let time = now.wallClock
+    let line = "\(time) \(kind.marker) \(text)"
+    let timeEnd = time.count
+    log.appendLine(
+      line, kind: .styled, role: kind == .error ? .logError : .normal,
+      spans: [StyleSpan(0..<timeEnd, .logTime), StyleSpan((timeEnd + 1)..<(timeEnd + 2), kind.role)])
+  }
+
+  mutating func requestQuit() -> [Effect] {
+    quitRequested = true
+    return turn != nil ? [.cancelTurn, .quit] : [.quit]
+  }
+
+  // MARK: - Models
+
+  mutating func modelsLoaded(_ result: Result<[ModelInfo], ChatError>) -> [Effect] {
+    switch result {
+    case .failure(let error):
+      if overlay == .loadingModels { overlay = nil }
+      connectionLabel = "unreachable"
+      appendLog(.error, "listing models failed: \(error)")
+    case .success(let list):
+      models = list
+      connectionLabel = "connected"
+      appendLog(.model, "connected: \(hostLabel) lists \(list.count) model\(list.count == 1 ? "" : "s")")
+      if model == nil, list.count == 1, let only = list.first {
+        model = only.name
+        appendLog(.model, "using \(only.name), the only model")
+      } else if model == nil || overlay == .loadingModels {
+        if list.isEmpty {
+          overlay = nil
+          appendLog(.error, "the server has no models: pull one first (ollama pull NAME)")
+        } else {
+          let index = list.firstIndex(where: { $0.name == model }) ?? 0
+          overlay = .modelPicker(models: list, selected: index)
+        }
+      }
+    }
+    return []
+  }
+
+  mutating func chooseModel(_ name: String) {
+    guard name != model else { return }
+    model = name
+    appendLog(.model, "model: \(name)")
+  }
+}

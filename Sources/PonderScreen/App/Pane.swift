@@ -1,0 +1,22 @@
+/// The panes a user can focus and scroll.
+public enum Pane: Sendable, Equatable, Hashable, CaseIterable {
+  case input, answer, reasoning, log
+
+  public var title: String {
+    switch self {
+    case .input: return "Input"
+    case .answer: return "Answer"
+    case .reasoning: return "Reasoning"
+    case .log: return "Log"
+    }
+  }
+}
+
+/// A scroll position that survives resizes: anchored to a logical line, not a screen row.
+public struct ScrollState: Sendable, Equatable {
+  /// Follow the tail as text arrives (the default; End restores it).
+  public var follow = true
+  public var anchorLine = 0
+  public var anchorRowInLine = 0
+  public init() {}
+}

@@ -1,0 +1,100 @@
+import PonderCore
+
+/// The response being streamed: its phase, timings and token counts.
+public struct TurnState: Sendable, Equatable {
+  public enum Phase: Sendable, Equatable { case waiting, thinking, answering }
+
+  public var number: Int
+  public var model: String
+  public var startedAt: Duration
+  public var firstTokenAt: Duration?
+  public var phase = Phase.waiting
+  public var phaseStartedAt: Duration
+  public var reasoningTokens = 0
+  public var answerTokens = 0
+  public var reasoningText = ""
+  public var answerText = ""
+  public var toolCalls: [ToolCall] = []
+  public var paused = false
+  public var backlogBytes = 0
+  public var cancelRequested = false
+  public var outcome: StreamEvent?
+  /// When text last arrived: the ▊ stays solid while tokens flow and blinks when they stop.
+  public var lastTextAt: Duration?
+  /// The status bar shows figures sampled at ticks and phase changes, not per token: a calm
+  /// screen and fewer bytes written to the terminal.
+  public var shown: StatusSample
+
+  public init(number: Int, model: String, at now: Duration) {
+    self.number = number
+    self.model = model
+    startedAt = now
+    phaseStartedAt = now
+    shown = StatusSample(at: now)
+  }
+
+  /// Tokens of the current phase.
+  public var phaseTokens: Int {
+    switch phase {
+    case .waiting: return 0
+    case .thinking: return reasoningTokens
+    case .answering: return answerTokens
+    }
+  }
+
+  mutating func sample(at now: Duration) {
+    shown = StatusSample(at: now)
+    shown.phase = phase
+    shown.tokens = reasoningTokens + answerTokens
+    shown.phaseTokens = phaseTokens
+    shown.elapsed = now - startedAt
+    shown.phaseElapsed = now - phaseStartedAt
+    shown.timeToFirstToken = firstTokenAt.map { $0 - startedAt }
+    shown.backlogBytes = backlogBytes
+  }
+}
+
+/// The figures the status bar shows for a running turn.
+public struct StatusSample: Sendable, Equatable {
+  public var phase = TurnState.Phase.waiting
+  public var tokens = 0
+  public var phaseTokens = 0
+  public var elapsed = Duration.zero
+  public var phaseElapsed = Duration.zero
+  public var timeToFirstToken: Duration?
+  public var backlogBytes = 0
+  public var at: Duration
+
+  init(at: Duration) { self.at = at }
+
+  /// Live tokens per second of the current phase.
+  public var phaseRate: Double? {
+    let seconds = phaseElapsed.seconds
+    guard phaseTokens > 0, seconds > 0.05 else { return nil }
+    return Double(phaseTokens) / seconds
+  }
+}
+
+/// How a finished turn ended, for the status bar and the log.
+public struct TurnSummary: Sendable, Equatable {
+  public enum Outcome: Sendable, Equatable {
+    case done(reason: String)
+    case cancelled
+    case failed(String)
+  }
+
+  public var outcome: Outcome
+  public var tokens: Int
+  public var tokensPerSecond: Double?
+  /// Whether the speed is the server's own figure (else measured by Ponder).
+  public var rateFromServer: Bool
+  public var timeToFirstToken: Duration?
+  public var elapsed: Duration
+}
+
+extension Duration {
+  /// The duration in seconds as a Double.
+  public var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+  /// Whole milliseconds.
+  public var milliseconds: Int { Int(components.seconds) * 1000 + Int(components.attoseconds / 1_000_000_000_000_000) }
+}

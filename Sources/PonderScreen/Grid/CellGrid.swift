@@ -1,0 +1,105 @@
+/// The whole screen as plain data: every pane renders into one of these.
+///
+/// Nothing draws to the terminal directly: a frame is rendered into a fresh grid, compared with
+/// the previous one (``changes(since:)``), and only the difference reaches the terminal adapter.
+/// Tests render into a grid and compare ``lines`` with expected rows.
+public struct CellGrid: Sendable, Equatable {
+  public let width: Int
+  public let height: Int
+  public private(set) var cells: [Cell]
+  /// Where the terminal cursor should sit (the input caret), if visible.
+  public var cursor: (x: Int, y: Int)?
+
+  public init(width: Int, height: Int) {
+    self.width = max(0, width)
+    self.height = max(0, height)
+    cells = Array(repeating: .blank, count: self.width * self.height)
+  }
+
+  public var bounds: Rect { Rect(x: 0, y: 0, width: width, height: height) }
+
+  public subscript(x: Int, y: Int) -> Cell {
+    get { cells[y * width + x] }
+    set { cells[y * width + x] = newValue }
+  }
+
+  /// Fills `area` (clipped to the grid) with blanks of `role`.
+  public mutating func fill(_ area: Rect, role: StyleRole = .normal, with grapheme: Character = " ") {
+    let clipped = clip(area)
+    guard !clipped.isEmpty else { return }
+    let cell = Cell(grapheme, width: 1, role: role)
+    for y in clipped.y..<clipped.maxY {
+      let start = y * width + clipped.x
+      for index in start..<(start + clipped.width) { cells[index] = cell }
+    }
+  }
+
+  /// Writes `text` on row `y` from column `x`, clipped at `maxX`; returns the column after it.
+  ///
+  /// Text must already be sanitised (no control characters). A wide grapheme that would straddle
+  /// the clip edge is replaced by a space, never split.
+  @discardableResult
+  public mutating func write(_ text: some StringProtocol, x: Int, y: Int, maxX: Int? = nil, role: StyleRole) -> Int {
+    guard y >= 0, y < height else { return x }
+    let limit = min(maxX ?? width, width)
+    var column = x
+    for grapheme in text {
+      let cellWidth = DisplayWidth.of(grapheme)
+      if cellWidth == 0 { continue }
+      if column + cellWidth > limit {
+        if column < limit { self[column, y] = Cell(" ", role: role) }
+        return limit
+      }
+      if column >= 0 { put(grapheme, width: cellWidth, x: column, y: y, role: role) }
+      column += cellWidth
+    }
+    return column
+  }
+
+  /// Writes one grapheme of known width.
+  public mutating func put(_ grapheme: Character, width cellWidth: Int, x: Int, y: Int, role: StyleRole) {
+    guard x >= 0, y >= 0, y < height, x + cellWidth <= width else { return }
+    // Overwriting half of a wide grapheme must blank its other half.
+    if self[x, y].width == 0, x > 0 { self[x - 1, y] = Cell(" ", role: self[x - 1, y].role) }
+    if cellWidth == 1, self[x, y].width == 2, x + 1 < width { self[x + 1, y] = Cell(" ", role: role) }
+    self[x, y] = Cell(grapheme, width: UInt8(cellWidth), role: role)
+    if cellWidth == 2 {
+      if x + 2 < width, self[x + 1, y].width == 2 { self[x + 2, y] = Cell(" ", role: role) }
+      self[x + 1, y] = Cell(" ", width: 0, role: role)
+    }
+  }
+
+  /// Changes the role of cells in `area` (for highlights drawn over text).
+  public mutating func restyle(_ area: Rect, role: StyleRole) {
+    let clipped = clip(area)
+    guard !clipped.isEmpty else { return }
+    for y in clipped.y..<clipped.maxY {
+      for x in clipped.x..<clipped.maxX { self[x, y].role = role }
+    }
+  }
+
+  /// The rows as strings, continuation cells omitted: what a person would read.
+  public var lines: [String] {
+    (0..<height).map { row in
+      var line = ""
+      for column in 0..<width where self[column, row].width != 0 { line.append(self[column, row].grapheme) }
+      return line
+    }
+  }
+
+  /// One row's roles, one character per cell, for asserting styles in tests.
+  public func roles(row: Int) -> [StyleRole] { (0..<width).map { self[$0, row].role } }
+
+  func clip(_ area: Rect) -> Rect {
+    let x0 = max(0, area.x)
+    let y0 = max(0, area.y)
+    let x1 = min(width, area.maxX)
+    let y1 = min(height, area.maxY)
+    return Rect(x: x0, y: y0, width: x1 - x0, height: y1 - y0)
+  }
+
+  public static func == (lhs: CellGrid, rhs: CellGrid) -> Bool {
+    lhs.width == rhs.width && lhs.height == rhs.height && lhs.cells == rhs.cells
+      && lhs.cursor?.x == rhs.cursor?.x && lhs.cursor?.y == rhs.cursor?.y
+  }
+}

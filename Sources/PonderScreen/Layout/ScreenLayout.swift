@@ -1,0 +1,99 @@
+/// Where everything goes for a terminal size: header, Log, Reasoning with its status bar,
+/// Answer, input and footer.
+///
+/// Full layout from 80×24 up. Smaller terminals degrade in order: the Log hides first, then the
+/// Reasoning pane shrinks to its last line; below 40×12 only a "too small" notice is shown.
+public struct ScreenLayout: Sendable, Equatable {
+  public var header = Rect.zero
+  /// Each pane's rect includes its title row (none in the one-line reasoning mode).
+  public var log: Rect?
+  public var reasoning: Rect?
+  public var reasoningCompact = false
+  public var status = Rect.zero
+  public var answer = Rect.zero
+  public var separator: Rect?
+  public var input = Rect.zero
+  public var footer = Rect.zero
+  public var tooSmall = false
+
+  public static let minimumWidth = 40
+  public static let minimumHeight = 12
+
+  public init() {}
+
+  public static func compute(width: Int, height: Int, showLog: Bool, showReasoning: Bool, inputLines: Int) -> ScreenLayout {
+    var layout = ScreenLayout()
+    guard width >= minimumWidth, height >= minimumHeight else {
+      layout.tooSmall = true
+      return layout
+    }
+    var area = Rect(x: 0, y: 0, width: width, height: height)
+    (layout.header, area) = area.splitTop(1)
+    (area, layout.footer) = area.splitBottom(1)
+    let inputRows = min(max(1, inputLines), height >= 24 ? 4 : 2)
+    (area, layout.input) = area.splitBottom(inputRows)
+    if height >= 16 {
+      let separator: Rect
+      (area, separator) = area.splitBottom(1)
+      layout.separator = separator
+    }
+    let body = area.height
+    let showLogPane = showLog && height >= 24
+    layout.reasoningCompact = showReasoning && height < 18
+    var logRows = showLogPane ? max(4, body * 20 / 100) : 0
+    var reasoningRows = showReasoning ? (layout.reasoningCompact ? 1 : max(4, body * 30 / 100)) : 0
+    let minimumAnswer = 3
+    while body - logRows - reasoningRows - 1 < minimumAnswer, logRows > 0 || reasoningRows > 2 {
+      if logRows > 0 { logRows = logRows > 4 ? logRows - 1 : 0 } else { reasoningRows -= 1 }
+    }
+    if logRows > 0 {
+      let logRect: Rect
+      (logRect, area) = area.splitTop(logRows)
+      layout.log = logRect
+    }
+    if reasoningRows > 0 {
+      let reasoningRect: Rect
+      (reasoningRect, area) = area.splitTop(reasoningRows)
+      layout.reasoning = reasoningRect
+    }
+    (layout.status, area) = area.splitTop(1)
+    layout.answer = area
+    return layout
+  }
+
+  /// The rect of a pane including its title row.
+  public func frame(of pane: Pane) -> Rect? {
+    switch pane {
+    case .input: return input
+    case .answer: return answer
+    case .reasoning: return reasoning
+    case .log: return log
+    }
+  }
+
+  /// The rows a pane's text uses (below its title).
+  public func content(of pane: Pane) -> Rect? {
+    guard let frame = frame(of: pane) else { return nil }
+    if pane == .input || (pane == .reasoning && reasoningCompact) { return frame }
+    return frame.splitTop(1).rest
+  }
+}
+
+extension AppState {
+  /// The layout for the current size and toggles.
+  public var layout: ScreenLayout {
+    ScreenLayout.compute(
+      width: width, height: height, showLog: showLog, showReasoning: showReasoning,
+      inputLines: search == nil ? input.lineCount : 1)
+  }
+
+  /// The document a pane shows.
+  public func document(for pane: Pane) -> TextDocument? {
+    switch pane {
+    case .input: return nil
+    case .answer: return answer
+    case .reasoning: return reasoning
+    case .log: return log
+    }
+  }
+}

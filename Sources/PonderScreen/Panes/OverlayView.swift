@@ -1,0 +1,70 @@
+/// Modal boxes: help, the copy menu, the model picker.
+public enum OverlayView {
+  /// Every key binding, shown in the F1 overlay and mirrored in docs/keys.md.
+  public static let helpLines: [(String, String)] = [
+    ("Enter", "send the message"),
+    ("Alt-Enter, ^J", "new line in the message"),
+    ("↑ / ↓", "history (input) · scroll (pane)"),
+    ("^C", "cancel the response (closes the connection); idle: clear, quit"),
+    ("^P", "pause / resume the display (the stream keeps reading)"),
+    ("^Y", "copy: a answer · r reasoning · 1–9 code block"),
+    ("Tab / Shift-Tab", "focus the next / previous pane"),
+    ("PgUp / PgDn", "scroll the focused pane (the answer from the input)"),
+    ("Home / End", "top / bottom (End resumes following)"),
+    ("^F", "search the reasoning (↓ next, ↑ previous, Esc closes)"),
+    ("F2 / F3", "show or hide the Log / Reasoning pane"),
+    ("F4, ^O", "choose the model"),
+    ("^L", "redraw the screen"),
+    ("F1, ?", "this help (? when a pane is focused)"),
+    ("^Q, ^D", "quit (^D on an empty input)"),
+  ]
+
+  public static func render(_ overlay: Overlay, state: AppState, into grid: inout CellGrid) {
+    switch overlay {
+    case .help:
+      box(title: "Keys", lines: helpLines.map { ($0.0, $0.1) }, footer: "any key closes", into: &grid)
+    case .copyMenu(let codeBlocks):
+      var lines = [("a", "the last answer"), ("r", "the reasoning")]
+      if codeBlocks == 1 { lines.append(("1", "the code block of the last answer")) }
+      if codeBlocks > 1 { lines.append(("1–\(min(codeBlocks, 9))", "code block N of the last answer (\(codeBlocks))")) }
+      box(title: "Copy", lines: lines, footer: "Esc cancels", into: &grid)
+    case .loadingModels:
+      box(title: "Models", lines: [("", "asking \(state.hostLabel)…")], footer: "Esc closes", into: &grid)
+    case .modelPicker(let models, let selected):
+      let lines = models.map { model in
+        (model.name == state.model ? "●" : " ", "\(model.name)  \(model.parameterSize ?? "") \(model.quantization ?? "")")
+      }
+      box(title: "Choose a model", lines: lines, footer: "↑↓ move · Enter choose · Esc cancel", selected: selected, into: &grid)
+    }
+  }
+
+  static func box(title: String, lines: [(String, String)], footer: String, selected: Int? = nil, into grid: inout CellGrid) {
+    let keyWidth = lines.map { DisplayWidth.of($0.0) }.max() ?? 0
+    let contentWidth = max(DisplayWidth.of(title) + 4, DisplayWidth.of(footer), lines.map { keyWidth + 2 + DisplayWidth.of($0.1) }.max() ?? 0)
+    let width = min(grid.width - 2, contentWidth + 4)
+    let visibleLines = min(lines.count, max(1, grid.height - 6))
+    let height = visibleLines + 4
+    let area = Rect(x: (grid.width - width) / 2, y: max(0, (grid.height - height) / 2), width: width, height: height)
+    grid.fill(area, role: .overlay)
+    grid.fill(area.row(0), role: .overlay, with: "─")
+    grid.fill(area.row(height - 1), role: .overlay, with: "─")
+    for y in area.y..<area.maxY {
+      grid.put("│", width: 1, x: area.x, y: y, role: .overlay)
+      grid.put("│", width: 1, x: area.maxX - 1, y: y, role: .overlay)
+    }
+    grid.put("╭", width: 1, x: area.x, y: area.y, role: .overlay)
+    grid.put("╮", width: 1, x: area.maxX - 1, y: area.y, role: .overlay)
+    grid.put("╰", width: 1, x: area.x, y: area.maxY - 1, role: .overlay)
+    grid.put("╯", width: 1, x: area.maxX - 1, y: area.maxY - 1, role: .overlay)
+    grid.write(" \(title) ", x: area.x + 2, y: area.y, maxX: area.maxX - 1, role: .overlayTitle)
+    let first = max(0, min((selected ?? 0) - visibleLines + 1, lines.count - visibleLines))
+    for (row, index) in (first..<(first + visibleLines)).enumerated() {
+      let y = area.y + 2 + row
+      let role: StyleRole = index == selected ? .overlaySelected : .overlay
+      if index == selected { grid.fill(Rect(x: area.x + 1, y: y, width: width - 2, height: 1), role: role) }
+      let x = grid.write(lines[index].0, x: area.x + 2, y: y, maxX: area.maxX - 1, role: index == selected ? role : .overlayTitle)
+      grid.write(lines[index].1, x: max(x, area.x + 2 + keyWidth) + 2, y: y, maxX: area.maxX - 2, role: role)
+    }
+    grid.write(" \(footer) ", x: area.x + 2, y: area.maxY - 1, maxX: area.maxX - 1, role: .overlay)
+  }
+}

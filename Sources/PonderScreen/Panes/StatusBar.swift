@@ -1,0 +1,53 @@
+/// The line under the Reasoning pane: phase, tokens, elapsed time, live tok/s and time to first
+/// token while streaming; the server's own figures once the turn has ended.
+public enum StatusBar {
+  public static func text(for state: AppState) -> (String, StyleRole) {
+    if let turn = state.turn {
+      let shown = turn.shown
+      var parts: [String] = []
+      let role: StyleRole
+      if turn.paused {
+        parts.append("⏸ PAUSED")
+        parts.append("backlog \(bytes(shown.backlogBytes))")
+        role = .statusPaused
+      } else {
+        role = .statusBar
+        switch shown.phase {
+        case .waiting: parts.append("◌ waiting for \(turn.model)")
+        case .thinking: parts.append("● thinking")
+        case .answering: parts.append("● answering")
+        }
+      }
+      if shown.phase != .waiting { parts.append("\(shown.tokens) tok") }
+      parts.append("\(format1(shown.elapsed.seconds)) s")
+      if !turn.paused, let rate = shown.phaseRate { parts.append("\(format1(rate)) tok/s") }
+      if let ttft = shown.timeToFirstToken { parts.append("first token \(ttft.milliseconds) ms") }
+      if turn.cancelRequested { parts.append("cancelling…") }
+      return (" " + parts.joined(separator: " · "), role)
+    }
+    guard let last = state.lastTurn else {
+      return (" ready · \(state.model ?? "no model chosen (F4)")", .statusBar)
+    }
+    var parts: [String] = []
+    switch last.outcome {
+    case .done(let reason): parts.append("✓ done (\(reason))")
+    case .cancelled: parts.append("⏹ cancelled")
+    case .failed: parts.append("✗ failed")
+    }
+    parts.append("\(last.tokens) tok")
+    if let rate = last.tokensPerSecond { parts.append("\(format1(rate)) tok/s" + (last.rateFromServer ? " (server)" : "")) }
+    if let ttft = last.timeToFirstToken { parts.append("first token \(ttft.milliseconds) ms") }
+    parts.append("\(format1(last.elapsed.seconds)) s")
+    return (" " + parts.joined(separator: " · "), .statusBar)
+  }
+
+  public static func render(_ state: AppState, in area: Rect, into grid: inout CellGrid) {
+    let (text, role) = text(for: state)
+    grid.fill(area, role: role)
+    grid.write(text, x: area.x, y: area.y, maxX: area.maxX, role: role)
+  }
+
+  static func bytes(_ count: Int) -> String {
+    count < 1024 ? "\(count) B" : count < 1 << 20 ? "\(format1(Double(count) / 1024)) KB" : "\(format1(Double(count) / 1_048_576)) MB"
+  }
+}

@@ -1,0 +1,67 @@
+/// How many terminal columns a grapheme takes: 0, 1 or 2.
+///
+/// Follows what glibc's `wcwidth` (and so ncurses) says for the grapheme's base character, so the
+/// grid and the terminal agree on where every cell is: East Asian wide and fullwidth characters
+/// and emoji with emoji presentation are 2; combining marks, format characters and controls are
+/// 0; everything else is 1. A variation selector does not widen a text-style emoji, because
+/// ncurses would not either.
+public enum DisplayWidth {
+  @inline(__always)
+  public static func of(_ grapheme: Character) -> Int {
+    if let ascii = grapheme.asciiValue { return ascii >= 0x20 && ascii != 0x7F ? 1 : 0 }
+    guard let base = grapheme.unicodeScalars.first else { return 0 }
+    return of(base)
+  }
+
+  public static func of(_ scalar: Unicode.Scalar) -> Int {
+    let value = scalar.value
+    if value < 0x20 || (0x7F...0x9F).contains(value) { return 0 }
+    if value < 0x300 { return 1 }
+    if isZeroWidth(scalar) { return 0 }
+    if isWide(value) || scalar.properties.isEmojiPresentation { return 2 }
+    return 1
+  }
+
+  /// The columns `text` takes on one line.
+  public static func of(_ text: some StringProtocol) -> Int {
+    var total = 0
+    for grapheme in text { total += of(grapheme) }
+    return total
+  }
+
+  static func isZeroWidth(_ scalar: Unicode.Scalar) -> Bool {
+    let value = scalar.value
+    if (0x1160...0x11FF).contains(value) || (0x200B...0x200F).contains(value) || value == 0xFEFF { return true }
+    switch scalar.properties.generalCategory {
+    case .nonspacingMark, .enclosingMark: return true
+    case .format: return value != 0x00AD
+    default: return false
+    }
+  }
+
+  private static let wideRanges: [ClosedRange<UInt32>] = [
+    0x1100...0x115F, 0x2329...0x232A, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+    0xA000...0xA4CF, 0xA960...0xA97F, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE10...0xFE19, 0xFE30...0xFE6F,
+    0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x16FE0...0x16FE4, 0x17000...0x18CD5, 0x1B000...0x1B2FB,
+    0x1F200...0x1F202, 0x1F210...0x1F23B, 0x1F240...0x1F248, 0x1F250...0x1F251, 0x20000...0x2FFFD,
+    0x30000...0x3FFFD,
+  ]
+
+  static func isWide(_ value: UInt32) -> Bool {
+    guard value >= 0x1100 else { return false }
+    var low = 0
+    var high = wideRanges.count - 1
+    while low <= high {
+      let middle = (low + high) / 2
+      let range = wideRanges[middle]
+      if value < range.lowerBound {
+        high = middle - 1
+      } else if value > range.upperBound {
+        low = middle + 1
+      } else {
+        return true
+      }
+    }
+    return false
+  }
+}

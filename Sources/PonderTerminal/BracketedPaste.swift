@@ -1,0 +1,58 @@
+/// Finds bracketed pastes (`ESC [ 200 ~` … `ESC [ 201 ~`) in the raw keys, across reads.
+///
+/// With bracketed paste on, a pasted snippet arrives as one `.paste` instead of keys: its
+/// newlines go into the message instead of sending it, and nothing in it is taken for a command.
+/// A long paste spans several reads, so the assembler keeps what it has until the end marker.
+struct BracketedPaste {
+  enum Part: Equatable {
+    case keys([KeyDecoder.RawKey])
+    case paste(String)
+  }
+
+  static let start: [UInt32] = [0x1B, 0x5B, 0x32, 0x30, 0x30, 0x7E]
+  static let end: [UInt32] = [0x1B, 0x5B, 0x32, 0x30, 0x31, 0x7E]
+  /// Bound what a paste may hold (10 MB of text), so a runaway stream cannot exhaust memory.
+  static let limit = 10_000_000
+
+  private var pasting: String.UnicodeScalarView?
+
+  mutating func split(_ raw: [KeyDecoder.RawKey]) -> [Part] {
+    var parts: [Part] = []
+    var keys: [KeyDecoder.RawKey] = []
+    var index = 0
+    while index < raw.count {
+      if var text = pasting {
+        if matches(Self.end, in: raw, at: index) {
+          parts.append(.paste(String(text)))
+          pasting = nil
+          index += Self.end.count
+          continue
+        }
+        let key = raw[index]
+        if !key.isFunctionKey, text.count < Self.limit, let scalar = Unicode.Scalar(key.code) { text.append(scalar) }
+        pasting = text
+        index += 1
+        continue
+      }
+      if matches(Self.start, in: raw, at: index) {
+        if !keys.isEmpty { parts.append(.keys(keys)) }
+        keys = []
+        pasting = String.UnicodeScalarView()
+        index += Self.start.count
+        continue
+      }
+      keys.append(raw[index])
+      index += 1
+    }
+    if !keys.isEmpty { parts.append(.keys(keys)) }
+    return parts
+  }
+
+  private func matches(_ marker: [UInt32], in raw: [KeyDecoder.RawKey], at index: Int) -> Bool {
+    guard index + marker.count <= raw.count else { return false }
+    for offset in 0..<marker.count where raw[index + offset].isFunctionKey || raw[index + offset].code != marker[offset] {
+      return false
+    }
+    return true
+  }
+}

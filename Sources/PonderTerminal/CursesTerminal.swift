@@ -1,0 +1,150 @@
+import CNCurses
+import PonderScreen
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The only code in Ponder that talks to curses: it turns cell grids into screen updates and
+/// terminal input into ``KeyPress`` values.
+///
+/// It holds no application logic. The app renders a ``CellGrid``, calls ``present(_:previous:)``
+/// after a flush, an input or a resize, drains ``readKeys()`` when ``InputWatcher`` says stdin is
+/// readable, and calls ``resize()`` from its own SIGWINCH handler (ncurses is told not to install
+/// one). Curses is not thread-safe, so everything happens on the main actor.
+@MainActor
+public final class CursesTerminal {
+  /// Where the screen goes.
+  public enum Output: Sendable, Equatable {
+    /// The controlling terminal (stdin/stdout), in the alternate screen.
+    case terminal
+    /// A file, as if it were an xterm-256color of the given size: benchmarks count the bytes
+    /// ncurses writes.
+    case file(path: String, width: Int, height: Int)
+  }
+
+  private let output: Output
+  private let outputFile: UnsafeMutablePointer<FILE>
+  private var colors: ColorPairs
+  private var cursorVisible: Int32 = -1
+  private var isActive = true
+  private var previousWinchHandler: sig_t?
+  var cellText = CellText()
+
+  public init(theme: Theme, useColor: Bool, output: Output = .terminal) throws(TerminalError) {
+    self.output = output
+    _ = ponder_setup_locale()
+    TerminalRestore.saveTerminalState()
+    // With SIGWINCH ignored, ncurses does not install its own handler: the app owns resizing.
+    previousWinchHandler = signal(SIGWINCH, SIG_IGN)
+    let streams: (output: UnsafeMutablePointer<FILE>, input: UnsafeMutablePointer<FILE>)
+    do {
+      streams = try Self.openStreams(for: output)
+    } catch {
+      signal(SIGWINCH, previousWinchHandler)
+      throw error
+    }
+    outputFile = streams.output
+    let terminalName: String? = if case .file = output { "xterm-256color" } else { nil }
+    guard newterm(terminalName, streams.output, streams.input) != nil else {
+      signal(SIGWINCH, previousWinchHandler)
+      throw TerminalError(reason: "cannot initialise the terminal (is TERM set to a known terminal?)")
+    }
+    if case .file(_, let width, let height) = output { resizeterm(Int32(height), Int32(width)) }
+    Self.configureModes()
+    colors = ColorPairs(theme: theme, useColor: useColor)
+    TerminalRestore.setScreenActive(true)
+    if case .terminal = output { writeRaw(Self.bracketedPasteOn) }
+  }
+
+  /// Bracketed paste: the terminal marks pasted text, so a pasted newline does not send.
+  static let bracketedPasteOn = "\u{1B}[?2004h"
+  static let bracketedPasteOff = "\u{1B}[?2004l"
+
+  private static func openStreams(
+    for output: Output
+  ) throws(TerminalError) -> (output: UnsafeMutablePointer<FILE>, input: UnsafeMutablePointer<FILE>) {
+    switch output {
+    case .terminal:
+      guard let out = ponder_stdout(), let input = ponder_stdin() else {
+        throw TerminalError(reason: "no standard input or output")
+      }
+      return (out, input)
+    case .file(let path, _, _):
+      guard let out = fopen(path, "w") else { throw TerminalError(reason: "cannot write \(path)") }
+      guard let input = fopen("/dev/null", "r") else {
+        fclose(out)
+        throw TerminalError(reason: "cannot open /dev/null")
+      }
+      return (out, input)
+    }
+  }
+
+  /// Input and output modes. Return values are ignored: on a file most of them fail harmlessly.
+  private static func configureModes() {
+    let screen = ponder_stdscr()
+    raw()
+    noecho()
+    nonl()
+    keypad(screen, true)
+    nodelay(screen, true)
+    set_escdelay(25)
+    // Lets ncurses scroll a region instead of repainting it: a scrolling pane costs one line.
+    idlok(screen, true)
+    scrollok(screen, false)
+    leaveok(screen, false)
+  }
+
+  /// The screen size in cells.
+  var paste = BracketedPaste()
+
+  public var size: (width: Int, height: Int) { (Int(ponder_cols()), Int(ponder_lines())) }
+
+  /// Reads the real terminal size and resizes curses to it; call on SIGWINCH.
+  ///
+  /// The next ``present(_:previous:)`` should get a grid of the returned size; it repaints the
+  /// whole screen, because terminals differ in what they keep (or reflow) on a resize.
+  public func resize() -> (width: Int, height: Int) {
+    guard isActive, case .terminal = output else { return size }
+    var rows: Int32 = 0
+    var columns: Int32 = 0
+    if ponder_window_size(STDOUT_FILENO, &rows, &columns) == 0 { resizeterm(rows, columns) }
+    clearok(ponder_curscr(), true)
+    return size
+  }
+
+  /// Makes the next ``present(_:previous:)`` repaint the whole screen (Ctrl-L).
+  public func forceRedraw() {
+    guard isActive else { return }
+    clearok(ponder_curscr(), true)
+  }
+
+  /// Leaves curses and restores the terminal as it was. Safe to call more than once.
+  public func shutdown() {
+    guard isActive else { return }
+    if case .terminal = output { writeRaw(Self.bracketedPasteOff) }
+    isActive = false
+    endwin()
+    TerminalRestore.setScreenActive(false)
+    signal(SIGWINCH, previousWinchHandler)
+    if case .file = output { fclose(outputFile) }
+  }
+
+  var active: Bool { isActive }
+  var outputDescriptor: Int32 { fileno(outputFile) }
+  var outputStream: UnsafeMutablePointer<FILE> { outputFile }
+
+  func attributes(for role: StyleRole) -> (attributes: attr_t, pair: Int32) { colors.attributes(for: role) }
+
+  /// Shows the terminal cursor at `position`, or hides it.
+  func placeCursor(_ position: (x: Int, y: Int)?) {
+    let visibility: Int32 = position == nil ? 0 : 1
+    if let position { move(Int32(position.y), Int32(position.x)) }
+    if visibility != cursorVisible {
+      curs_set(visibility)
+      cursorVisible = visibility
+    }
+  }
+}

@@ -1,0 +1,94 @@
+import PonderCore
+
+/// Feeds the same bytes to a decoder under many chunkings and checks the events never change.
+///
+/// Chunkings: whole, one byte per read, every two-way split (so every byte boundary, including
+/// those inside multi-byte characters), fixed sizes from 2 to 4096 (many records per read), and
+/// seeded random splits. Text fragments may be cut differently by decoders that hold bytes back,
+/// so events are compared after merging adjacent text of the same kind.
+public enum DecoderVerifier {
+  public struct Mismatch: Sendable, CustomStringConvertible {
+    public var chunking: String
+    public var expected: [StreamEvent]
+    public var actual: [StreamEvent]
+    public var description: String {
+      "chunking \(chunking): expected \(expected) got \(actual)"
+    }
+  }
+
+  /// The events for `bytes` fed as one read.
+  public static func events<D: StreamDecoder>(_ bytes: [UInt8], decoder: @autoclosure () -> D) -> [StreamEvent] {
+    run(decoder(), chunks: [bytes])
+  }
+
+  /// Returns the reference events (whole input) and every chunking that disagreed.
+  public static func verify<D: StreamDecoder>(
+    _ bytes: [UInt8], decoder makeDecoder: () -> D, splitEveryIndex: Bool = true
+  ) -> (events: [StreamEvent], mismatches: [Mismatch]) {
+    let reference = run(makeDecoder(), chunks: [bytes])
+    var mismatches: [Mismatch] = []
+    func check(_ name: String, _ chunks: [[UInt8]]) {
+      let actual = run(makeDecoder(), chunks: chunks)
+      if actual != reference { mismatches.append(Mismatch(chunking: name, expected: reference, actual: actual)) }
+    }
+    check("one byte per read", bytes.map { [$0] })
+    if splitEveryIndex {
+      for index in 0...bytes.count {
+        check("split at \(index)", [Array(bytes[..<index]), Array(bytes[index...])])
+      }
+    }
+    for size in [2, 3, 5, 7, 13, 64, 512, 4096] {
+      check("\(size)-byte reads", chunked(bytes, size: size))
+    }
+    var random = SplitMix64(seed: 42)
+    for round in 0..<20 {
+      var chunks: [[UInt8]] = []
+      var start = 0
+      while start < bytes.count {
+        let length = Int(random.next() % 97) + 1
+        chunks.append(Array(bytes[start..<min(bytes.count, start + length)]))
+        start += length
+      }
+      check("random round \(round)", chunks)
+    }
+    return (reference, mismatches)
+  }
+
+  public static func chunked(_ bytes: [UInt8], size: Int) -> [[UInt8]] {
+    stride(from: 0, to: bytes.count, by: size).map { Array(bytes[$0..<min(bytes.count, $0 + size)]) }
+  }
+
+  static func run<D: StreamDecoder>(_ decoder: D, chunks: [[UInt8]]) -> [StreamEvent] {
+    var decoder = decoder
+    var events: [StreamEvent] = []
+    for chunk in chunks { events += decoder.decode(chunk) }
+    events += decoder.finish()
+    return merged(events)
+  }
+
+  /// Adjacent text events of the same kind merged into one.
+  public static func merged(_ events: [StreamEvent]) -> [StreamEvent] {
+    var out: [StreamEvent] = []
+    for event in events {
+      switch (out.last, event) {
+      case (.answer(let a)?, .answer(let b)): out[out.count - 1] = .answer(a + b)
+      case (.reasoning(let a)?, .reasoning(let b)): out[out.count - 1] = .reasoning(a + b)
+      default: out.append(event)
+      }
+    }
+    return out
+  }
+}
+
+/// A small deterministic random generator, so "random" tests repeat exactly.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
+  private var state: UInt64
+  public init(seed: UInt64) { state = seed }
+  public mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var mixed = state
+    mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
+    return mixed ^ (mixed >> 31)
+  }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import PonderScreen
+
+/// Text snapshots of a rendered grid, stored beside the test in `Snapshots/NAME.txt`.
+///
+/// A missing snapshot (or `RECORD_SNAPSHOTS=1`) is written and reported as a failure, so no
+/// baseline is ever accepted silently. The file shows each row between `|` marks, then one
+/// character per cell naming its style role, so both text and styling are checked.
+public enum GridSnapshot {
+  public enum Outcome: Equatable {
+    case matched
+    case recorded(path: String)
+    case mismatched(diff: String)
+  }
+
+  public static func text(of grid: CellGrid) -> String {
+    var out = grid.lines.map { "|\($0)|" }.joined(separator: "\n")
+    out += "\n--- roles ---\n"
+    out += (0..<grid.height).map { row in String(grid.roles(row: row).map(code)) }.joined(separator: "\n")
+    if let cursor = grid.cursor { out += "\n--- cursor \(cursor.x),\(cursor.y) ---" }
+    return out + "\n"
+  }
+
+  static func code(_ role: StyleRole) -> Character {
+    let alphabet = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+    return role == .normal ? "." : alphabet[Int(role.rawValue) % alphabet.count]
+  }
+
+  public static func compare(_ grid: CellGrid, named name: String, besides file: String) -> Outcome {
+    let directory = URL(fileURLWithPath: file).deletingLastPathComponent().appendingPathComponent("Snapshots")
+    let url = directory.appendingPathComponent("\(name).txt")
+    let actual = text(of: grid)
+    let record = ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1"
+    guard !record, let data = FileManager.default.contents(atPath: url.path) else {
+      try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+      try? actual.write(to: url, atomically: true, encoding: .utf8)
+      return .recorded(path: url.path)
+    }
+    let expected = String(decoding: data, as: UTF8.self)
+    guard expected != actual else { return .matched }
+    let expectedLines = expected.split(separator: "\n", omittingEmptySubsequences: false)
+    let actualLines = actual.split(separator: "\n", omittingEmptySubsequences: false)
+    var diff: [String] = []
+    for index in 0..<max(expectedLines.count, actualLines.count) {
+      let old = index < expectedLines.count ? String(expectedLines[index]) : ""
+      let new = index < actualLines.count ? String(actualLines[index]) : ""
+      if old != new { diff.append("- \(old)\n+ \(new)") }
+    }
+    return .mismatched(diff: diff.prefix(12).joined(separator: "\n"))
+  }
+}

@@ -1,0 +1,206 @@
+import PonderCore
+
+/// A scripted server that speaks Ollama's native API to the letter of protocols.md §1: a
+/// thinking model and a plain one, NDJSON streaming at a chosen token rate, Ollama's error
+/// bodies, and failure modes chosen by the prompt (for end-to-end tests of every exit path).
+///
+/// Prompt triggers: `fail:midstream` (ten lines, then an `{"error":…}` line), `fail:reset`
+/// (the connection is reset mid-stream), `fail:truncate` (clean EOF without `done:true`),
+/// `long` (a stream long enough to cancel), `escape` (an answer holding terminal escapes).
+public struct ScriptedOllama: Sendable {
+  public struct Model: Sendable {
+    public var name: String
+    public var thinks: Bool
+    public var sizeBytes: Int64
+    public var parameterSize: String
+    public init(name: String, thinks: Bool, sizeBytes: Int64, parameterSize: String) {
+      self.name = name
+      self.thinks = thinks
+      self.sizeBytes = sizeBytes
+      self.parameterSize = parameterSize
+    }
+  }
+
+  /// Tokens per second; 0 streams as fast as the socket takes it.
+  public var tokensPerSecond: Double
+  /// Seconds of silence before the first byte (model loading).
+  public var firstTokenDelay: Double
+  public var models: [Model]
+
+  public init(tokensPerSecond: Double = 0, firstTokenDelay: Double = 0, models: [Model] = ScriptedOllama.defaultModels) {
+    self.tokensPerSecond = tokensPerSecond
+    self.firstTokenDelay = firstTokenDelay
+    self.models = models
+  }
+
+  public static let defaultModels = [
+    Model(name: "qwen3:8b", thinks: true, sizeBytes: 5_225_388_164, parameterSize: "8.2B"),
+    Model(name: "llama3.2:latest", thinks: false, sizeBytes: 2_019_393_189, parameterSize: "3.2B"),
+  ]
+
+  public func handle(_ request: RecordedRequest) -> HTTPScript {
+    switch (request.method, request.path) {
+    case ("GET", "/"), ("HEAD", "/"):
+      return HTTPScript(headers: [("Content-Type", "text/plain")], chunks: [.init("Ollama is running")], chunked: false)
+    case ("GET", "/api/version"):
+      return .json(#"{"version":"0.12.6"}"#)
+    case ("GET", "/api/tags"):
+      return .json(tagsBody())
+    case ("POST", "/api/show"):
+      return show(request)
+    case ("POST", "/api/chat"):
+      return chat(request)
+    default:
+      return .json(status: 404, "404 page not found")
+    }
+  }
+
+  private func tagsBody() -> String {
+    let entries = models.map { model -> JSONValue in
+      [
+        "name": .string(model.name), "model": .string(model.name), "modified_at": "2025-10-01T09:00:00Z",
+        "size": .number(Double(model.sizeBytes)), "digest": "a80c4f17acd5",
+        "details": [
+          "format": "gguf", "family": "qwen3", "parameter_size": .string(model.parameterSize),
+          "quantization_level": "Q4_K_M",
+        ],
+      ]
+    }
+    let tags: JSONValue = ["models": .array(entries)]
+    return tags.serialized
+  }
+
+  private func show(_ request: RecordedRequest) -> HTTPScript {
+    let body = (try? JSONValue.parse(request.body)) ?? .null
+    let name = body["model"]?.nonEmptyString ?? body["name"]?.nonEmptyString ?? ""
+    guard let model = find(name) else { return .json(status: 404, #"{"error":"model '\#(name)' not found"}"#) }
+    let capabilities: JSONValue = model.thinks ? ["completion", "tools", "thinking"] : ["completion", "tools"]
+    let answer: JSONValue = ["capabilities": capabilities, "details": ["parameter_size": .string(model.parameterSize)]]
+    return .json(answer.serialized)
+  }
+
+  private func find(_ name: String) -> Model? {
+    models.first { $0.name == name || $0.name == name + ":latest" }
+  }
+
+  private func chat(_ request: RecordedRequest) -> HTTPScript {
+    guard let body = try? JSONValue.parse(request.body) else { return .json(status: 400, #"{"error":"invalid JSON"}"#) }
+    guard let name = body["model"]?.nonEmptyString else { return .json(status: 400, #"{"error":"model is required"}"#) }
+    guard let model = find(name) else { return .json(status: 404, #"{"error":"model '\#(name)' not found"}"#) }
+    if body["think"]?.boolValue == true, !model.thinks {
+      return .json(status: 400, #"{"error":"\"\#(name)\" does not support thinking"}"#)
+    }
+    let prompt = body["messages"]?.arrayValue?.last?["content"]?.stringValue ?? ""
+    let thinks = model.thinks && body["think"]?.boolValue != false
+    let turn = ScriptedTurn(prompt: prompt, thinks: thinks, long: prompt.contains("long"))
+    var lines = turn.reasoningTokens.map { line(model.name, thinking: $0) }
+    lines += turn.answerTokens.map { line(model.name, content: $0) }
+    let evalCount = lines.count
+    var script = HTTPScript.ndjson([], delay: nil)
+    let delay: Duration? = tokensPerSecond > 0 ? .milliseconds(Int(1000 / tokensPerSecond)) : nil
+    if prompt.contains("fail:midstream") {
+      lines = Array(lines.prefix(10)) + [#"{"error":"an error was encountered while running the model: unexpected EOF"}"# + "\n"]
+    } else if prompt.contains("fail:reset") {
+      script.resetBeforeChunk = 10
+    } else if prompt.contains("fail:truncate") {
+      lines = Array(lines.prefix(10))
+    } else {
+      lines.append(doneLine(model.name, evalCount: evalCount))
+    }
+    script.chunks = lines.enumerated().map { HTTPScript.Chunk($1, delayBefore: $0 == 0 ? nil : delay) }
+    if firstTokenDelay > 0 { script.headerDelay = .milliseconds(Int(firstTokenDelay * 1000)) }
+    return script
+  }
+
+  private func line(_ model: String, thinking: String? = nil, content: String = "") -> String {
+    var message: [JSONMember] = [JSONMember("role", "assistant"), JSONMember("content", .string(content))]
+    if let thinking { message.append(JSONMember("thinking", .string(thinking))) }
+    let record = JSONValue.object([
+      JSONMember("model", .string(model)), JSONMember("created_at", "2025-10-01T09:12:03.1234567Z"),
+      JSONMember("message", .object(message)), JSONMember("done", false),
+    ])
+    return record.serialized + "\n"
+  }
+
+  private func doneLine(_ model: String, evalCount: Int) -> String {
+    let evalNanos = tokensPerSecond > 0 ? Int(Double(evalCount) / tokensPerSecond * 1e9) : evalCount * 10_000_000
+    return #"{"model":"\#(model)","created_at":"2025-10-01T09:12:09.31Z","message":{"role":"assistant","content":""},"done":true,"done_reason":"stop","total_duration":\#(evalNanos + 400_000_000),"load_duration":1334875,"prompt_eval_count":26,"prompt_eval_duration":342546000,"eval_count":\#(evalCount),"eval_duration":\#(evalNanos)}"#
+      + "\n"
+  }
+}
+
+/// The deterministic text a scripted model "generates" for a prompt, split into tokens.
+public struct ScriptedTurn: Sendable {
+  public var reasoningTokens: [String]
+  public var answerTokens: [String]
+
+  public init(prompt: String, thinks: Bool, long: Bool = false) {
+    let subject = prompt.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+    let reasoning = """
+      The user asks: "\(subject.prefix(60))". Let me think about what a good answer needs. \
+      First, restate the question in my own words. Then check the facts I am sure of, \
+      and note what I am unsure of. A short answer with one example is best here.
+      """
+    var answer = """
+      ## Answer
+
+      Here is a **short** answer to your question, with a list:
+
+      - first point, about café prices in 東京
+      - second point 🙂
+
+      ```swift
+      let greeting = "hello"
+      print(greeting)
+      ```
+
+      That is all.
+      """
+    if prompt.contains("escape") { answer += " Bell\u{07} and \u{1B}[31mred\u{1B}[0m and \u{1B}]52;c;aGk=\u{07} end." }
+    if long { answer += Self.longText(words: 2000) }
+    reasoningTokens = thinks ? Self.tokens(reasoning) : []
+    answerTokens = Self.tokens(answer)
+  }
+
+  /// About `words` words of varied prose in paragraphs, the same every time: a long answer that,
+  /// like real model output, does not repeat whole lines.
+  static func longText(words: Int) -> String {
+    let vocabulary = [
+      "light", "scatters", "more", "strongly", "at", "shorter", "wavelengths", "which", "is", "why", "the", "sky",
+      "looks", "blue", "during", "day", "while", "sunsets", "turn", "orange", "because", "path", "through", "air",
+      "grows", "longer", "molecules", "of", "nitrogen", "and", "oxygen", "follow", "Rayleigh", "law", "clouds",
+      "stay", "white", "since", "their", "droplets", "are", "large", "so", "Mie", "scattering", "applies", "instead",
+    ]
+    var random = SplitMix64(seed: 2026)
+    var text = "\n\n"
+    var untilBreak = 70
+    for _ in 0..<words {
+      text += " " + vocabulary[Int(random.next() % UInt64(vocabulary.count))]
+      if random.next() % 11 == 0 { text += random.next() % 2 == 0 ? "," : "." }
+      untilBreak -= 1
+      if untilBreak == 0 {
+        text += "\n\n"
+        untilBreak = 50 + Int(random.next() % 60)
+      }
+    }
+    return text + "."
+  }
+
+  /// Splits text into word-sized pieces with their leading spaces, like a tokenizer would.
+  static func tokens(_ text: String) -> [String] {
+    var tokens: [String] = []
+    var current = ""
+    for character in text {
+      if (character == " " || character == "\n"), !current.isEmpty, current.last != " ", current.last != "\n" {
+        tokens.append(current)
+        current = ""
+      }
+      current.append(character)
+    }
+    if !current.isEmpty { tokens.append(current) }
+    return tokens
+  }
+
+  public var reasoningText: String { reasoningTokens.joined() }
+  public var answerText: String { answerTokens.joined() }
+}

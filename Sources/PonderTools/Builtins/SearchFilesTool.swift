@@ -1,0 +1,122 @@
+import PonderCore
+
+/// `search_files`: a regular expression over the text files of the workspace (or a folder of it).
+///
+/// Walks without following symlinks, skips `.git`, binary files and files over `maxFileBytes`,
+/// and stops at `maxMatches` matching lines or `maxFiles` files read, saying so. Each match is
+/// `path:line: text`, the text cut at 200 characters.
+public struct SearchFilesTool: Tool {
+  public var maxMatches: Int
+  public var maxFiles: Int
+  public var maxFileBytes: Int
+
+  public init(maxMatches: Int = 100, maxFiles: Int = 5000, maxFileBytes: Int = 2 << 20) {
+    self.maxMatches = maxMatches
+    self.maxFiles = maxFiles
+    self.maxFileBytes = maxFileBytes
+  }
+
+  public var name: String { "search_files" }
+  public var isReadOnly: Bool { true }
+  public var description: String {
+    "Search the text files of the workspace for a regular expression. Returns matching lines as "
+      + "path:line: text (at most \(maxMatches)). Skips .git and binary files."
+  }
+
+  public var parameters: JSONValue {
+    [
+      "type": "object",
+      "properties": [
+        "pattern": ["type": "string", "description": "Regular expression to look for in each line."],
+        "path": [
+          "type": "string", "description": "Folder (or file) to search, relative to the workspace. Default: all of it.",
+        ],
+        "ignore_case": ["type": "boolean", "description": "Match letters in either case. Default false."],
+      ],
+      "required": ["pattern"],
+    ]
+  }
+
+  public func run(_ arguments: JSONValue, context: ToolContext) async throws -> ToolOutput {
+    let reader = ArgumentReader(arguments, tool: name)
+    let pattern = try reader.string("pattern")
+    let ignoreCase = try reader.optionalBool("ignore_case") ?? false
+    let start = try context.workspace.resolve(reader.optionalString("path") ?? ".")
+    guard FileStatus.of(start.absolute) != nil else { throw ToolFailure("\(start.relative) does not exist.") }
+    let regex: Regex<AnyRegexOutput>
+    do {
+      regex = ignoreCase ? try Regex(pattern).ignoresCase() : try Regex(pattern)
+    } catch {
+      throw ToolFailure("search_files: \(pattern) is not a valid regular expression: \(error)")
+    }
+    var search = SearchState(maxMatches: maxMatches, maxFiles: maxFiles)
+    var pending = [start.absolute]
+    while let path = pending.popLast(), !search.isFull {
+      try Task.checkCancellation()
+      guard let status = FileStatus.of(path) else { continue }
+      switch status.kind {
+      case .directory:
+        let names = (try? DirectoryEntries.names(in: path)) ?? []
+        pending += names.filter { $0 != ".git" }.reversed().map { path == "/" ? "/" + $0 : path + "/" + $0 }
+      case .file:
+        guard status.size <= Int64(maxFileBytes) else {
+          search.skippedLarge += 1
+          continue
+        }
+        search.scan(path, shownAs: context.workspace.relative(path), regex: regex, limit: maxFileBytes)
+      case .symlink, .other:
+        continue
+      }
+    }
+    return .ok(search.report(pattern: pattern, maxFileBytes: maxFileBytes))
+  }
+}
+
+/// The running tally of one search: matches so far, files read and skipped.
+struct SearchState {
+  let maxMatches: Int
+  let maxFiles: Int
+  private(set) var lines: [String] = []
+  private(set) var filesRead = 0
+  private(set) var skippedBinary = 0
+  var skippedLarge = 0
+  private var truncated = false
+
+  init(maxMatches: Int, maxFiles: Int) {
+    self.maxMatches = maxMatches
+    self.maxFiles = maxFiles
+  }
+
+  var isFull: Bool { lines.count >= maxMatches || filesRead >= maxFiles }
+
+  mutating func scan(_ path: String, shownAs name: String, regex: Regex<AnyRegexOutput>, limit: Int) {
+    guard let bytes = try? OpenFile.forReading(path, shownAs: name).readFully(upTo: limit) else { return }
+    filesRead += 1
+    let sample = Array(bytes.prefix(TextSniffer.sampleSize))
+    guard !TextSniffer.isBinary(sample, isWholeFile: sample.count == bytes.count) else {
+      skippedBinary += 1
+      return
+    }
+    let text = String(decoding: bytes, as: UTF8.self)
+    for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+      guard line.firstMatch(of: regex) != nil else { continue }
+      guard lines.count < maxMatches else {
+        truncated = true
+        return
+      }
+      let shown = line.count > 200 ? line.prefix(200) + "…" : line
+      lines.append("\(name):\(number + 1): \(shown)")
+    }
+  }
+
+  func report(pattern: String, maxFileBytes: Int) -> String {
+    var notes: [String] = []
+    if truncated || lines.count >= maxMatches { notes.append("stopped at \(maxMatches) matches") }
+    if filesRead >= maxFiles { notes.append("stopped after reading \(maxFiles) files") }
+    if skippedBinary > 0 { notes.append("\(skippedBinary) binary file(s) skipped") }
+    if skippedLarge > 0 { notes.append("\(skippedLarge) file(s) over \(ByteCount(maxFileBytes)) skipped") }
+    let footer = notes.isEmpty ? "" : "\n[search_files: " + notes.joined(separator: "; ") + "]"
+    if lines.isEmpty { return "No matches for /\(pattern)/ in \(filesRead) file(s)." + footer }
+    return lines.joined(separator: "\n") + footer
+  }
+}

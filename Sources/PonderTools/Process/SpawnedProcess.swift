@@ -1,0 +1,111 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// A `/bin/sh -c` child in its own process group, with stdin from `/dev/null` and stdout and stderr
+/// on pipes whose read ends the parent holds (non-blocking).
+///
+/// Started with `posix_spawn` and `POSIX_SPAWN_SETPGROUP`, so `kill(-pid, SIGKILL)` reaches the
+/// shell and everything it started (unless something left the group with `setsid`). Signals the
+/// parent ignores (the CLI ignores SIGINT) are reset to their defaults in the child.
+struct SpawnedProcess: Sendable {
+  let pid: pid_t
+  let stdout: Int32
+  let stderr: Int32
+
+  /// The script `sh` runs first: enter the workspace, then become the command (same pid, same group).
+  private static let launcher = #"cd -- "$1" || exit 126; exec /bin/sh -c "$2""#
+
+  static func spawn(command: String, directory: String) throws(ToolFailure) -> SpawnedProcess {
+    let out = try Pipe()
+    let err: Pipe
+    do {
+      err = try Pipe()
+    } catch {
+      out.closeBoth()
+      throw error
+    }
+    let (pid, code) = launch(["/bin/sh", "-c", launcher, "ponder-run_command", directory, command], out: out, err: err)
+    close(out.write)
+    close(err.write)
+    guard code == 0 else {
+      close(out.read)
+      close(err.read)
+      throw ToolFailure("cannot start /bin/sh: \(POSIX.describe(code)).")
+    }
+    for descriptor in [out.read, err.read] {
+      _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) | O_NONBLOCK)
+    }
+    return SpawnedProcess(pid: pid, stdout: out.read, stderr: err.read)
+  }
+
+  /// Ends the whole process group at once.
+  func killGroup() {
+    kill(-pid, SIGKILL)
+  }
+
+  /// `posix_spawn` itself: the child's pid and the error code (0 when it started).
+  private static func launch(_ arguments: [String], out: Pipe, err: Pipe) -> (pid_t, Int32) {
+    #if canImport(Glibc)
+      var actions = posix_spawn_file_actions_t()
+      var attributes = posix_spawnattr_t()
+    #else
+      var actions: posix_spawn_file_actions_t?
+      var attributes: posix_spawnattr_t?
+    #endif
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_adddup2(&actions, out.write, 1)
+    posix_spawn_file_actions_adddup2(&actions, err.write, 2)
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
+    posix_spawnattr_setpgroup(&attributes, 0)
+    var defaults = sigset_t()
+    sigemptyset(&defaults)
+    let reset = [SIGINT, SIGQUIT, SIGPIPE, SIGTERM, SIGHUP, SIGTSTP, SIGTTIN, SIGTTOU, SIGCHLD, SIGUSR1, SIGUSR2, SIGALRM]
+    for signal in reset {
+      sigaddset(&defaults, signal)
+    }
+    posix_spawnattr_setsigdefault(&attributes, &defaults)
+    var mask = sigset_t()
+    sigemptyset(&mask)
+    posix_spawnattr_setsigmask(&attributes, &mask)
+    let cArguments: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+    defer { cArguments.forEach { free($0) } }
+    var pid = pid_t()
+    let code = posix_spawn(&pid, "/bin/sh", &actions, &attributes, cArguments, environment)
+    return (pid, code)
+  }
+
+  private static var environment: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
+    #if canImport(Glibc)
+      return environ
+    #else
+      return _NSGetEnviron().pointee
+    #endif
+  }
+}
+
+/// A pipe whose two ends are closed on exec (the child gets only the duplicates on 1 and 2).
+private struct Pipe {
+  let read: Int32
+  let write: Int32
+
+  init() throws(ToolFailure) {
+    var ends: [Int32] = [-1, -1]
+    guard pipe(&ends) == 0 else { throw ToolFailure("cannot create a pipe: \(POSIX.describe(errno)).") }
+    read = ends[0]
+    write = ends[1]
+    _ = fcntl(read, F_SETFD, FD_CLOEXEC)
+    _ = fcntl(write, F_SETFD, FD_CLOEXEC)
+  }
+
+  func closeBoth() {
+    close(read)
+    close(write)
+  }
+}

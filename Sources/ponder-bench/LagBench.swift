@@ -1,0 +1,84 @@
+import Foundation
+import PonderCore
+import PonderHTTP
+import PonderScreen
+import PonderTerminal
+import PonderTestSupport
+
+/// Stamps the moment each text fragment comes off the network (decoded), for lag measurement.
+final class ArrivalLog: @unchecked Sendable {
+  private let lock = NSLock()
+  private var times: [ContinuousClock.Instant] = []
+  func record(_ count: Int, at time: ContinuousClock.Instant) {
+    lock.withLock { times.append(contentsOf: repeatElement(time, count: count)) }
+  }
+  var all: [ContinuousClock.Instant] { lock.withLock { times } }
+}
+
+struct TimingDecoder: StreamDecoder {
+  var base = OllamaChatDecoder()
+  let log: ArrivalLog
+  mutating func decode(_ chunk: [UInt8]) -> [StreamEvent] { stamp(base.decode(chunk)) }
+  mutating func finish() -> [StreamEvent] { stamp(base.finish()) }
+  private func stamp(_ events: [StreamEvent]) -> [StreamEvent] {
+    let count = events.filter { if case .answer = $0 { true } else if case .reasoning = $0 { true } else { false } }.count
+    if count > 0 { log.record(count, at: ContinuousClock.now) }
+    return events
+  }
+}
+
+/// Real sockets and a real clock: the scripted server streams at 50 tok/s; each token's lag is
+/// the time from its arrival to the end of writing the frame that shows it.
+@MainActor
+func benchLag(tokensPerSecond: Double = 50) async {
+  let ollama = ScriptedOllama(tokensPerSecond: tokensPerSecond)
+  guard let server = try? ScriptedHTTPServer(handler: ollama.handle) else { return }
+  defer { server.stop() }
+  let path = NSTemporaryDirectory() + "ponder-lag-\(getpid()).out"
+  defer { try? FileManager.default.removeItem(atPath: path) }
+  guard let terminal = try? CursesTerminal(theme: BuiltInTheme.defaultDark, useColor: true, output: .file(path: path, width: 120, height: 40)) else { return }
+  let transport = AsyncHTTPTransport()
+  let arrivals = ArrivalLog()
+  let clock = ContinuousClock()
+  let started = clock.now
+  var state = AppState(width: 120, height: 40, model: "qwen3:8b", hostLabel: server.baseURL)
+  let request = ChatRequest(model: "qwen3:8b", messages: [.user("tell a long story")])
+  let batches = StreamingClient(transport: transport).events(
+    for: OllamaAPI(host: OllamaHost(environmentValue: server.baseURL)).chatRequest(request), decoder: TimingDecoder(log: arrivals))
+  let pump = ResponsePump(clock: clock)
+  let reader = Task { await pump.run(batches) }
+  var previous: CellGrid?
+  var frames: [(time: ContinuousClock.Instant, shown: Int)] = []
+  var shown = 0
+  for character in "tell a long story" { _ = state.update(.key(.character(character)), at: AppTime(monotonic: clock.now - started, wallClock: "")) }
+  _ = state.update(.key(.enter), at: AppTime(monotonic: clock.now - started, wallClock: ""))
+  for await batch in pump.released {
+    _ = state.update(.stream(batch), at: AppTime(monotonic: clock.now - started, wallClock: ""))
+    var grid = CellGrid(width: 120, height: 40)
+    Screen.render(state, into: &grid)
+    terminal.present(grid, previous: previous)
+    previous = grid
+    shown += batch.fragments.reasoning + batch.fragments.answer
+    frames.append((clock.now, shown))
+  }
+  await reader.value
+  terminal.shutdown()
+  await transport.shutdown()
+  let times = arrivals.all
+  var lags: [Double] = []
+  var frameIndex = 0
+  for (index, arrival) in times.enumerated() {
+    while frameIndex < frames.count, frames[frameIndex].shown <= index { frameIndex += 1 }
+    guard frameIndex < frames.count else { break }
+    lags.append((frames[frameIndex].time - arrival).secondsDouble * 1000)
+  }
+  lags.sort()
+  guard !lags.isEmpty else { return }
+  func percentile(_ p: Double) -> Double { lags[min(lags.count - 1, Int(Double(lags.count) * p))] }
+  print(String(format: "lag     network → screen at %.0f tok/s over real sockets, %d tokens, %d frames: median %.1f ms, p95 %.1f ms, max %.1f ms",
+    tokensPerSecond, lags.count, frames.count, percentile(0.5), percentile(0.95), lags.last ?? 0))
+}
+
+extension Duration {
+  var secondsDouble: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+}

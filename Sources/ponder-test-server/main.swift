@@ -1,0 +1,39 @@
+import Foundation
+import PonderTestSupport
+
+// A scripted Ollama-protocol server for end-to-end tests and demos.
+// Usage: ponder-test-server [--rate TOKENS_PER_SECOND] [--first-token-delay SECONDS] [--port-file PATH]
+// Prints its base URL on stdout, logs requests and client disconnects on stderr.
+
+var rate = 0.0
+var firstDelay = 0.0
+var portFile: String?
+var arguments = CommandLine.arguments.dropFirst()
+while let flag = arguments.popFirst() {
+  switch flag {
+  case "--rate": rate = Double(arguments.popFirst() ?? "") ?? 0
+  case "--first-token-delay": firstDelay = Double(arguments.popFirst() ?? "") ?? 0
+  case "--port-file": portFile = arguments.popFirst()
+  default:
+    FileHandle.standardError.write(Data("unknown option \(flag)\n".utf8))
+    exit(2)
+  }
+}
+
+let ollama = ScriptedOllama(tokensPerSecond: rate, firstTokenDelay: firstDelay)
+let server = try ScriptedHTTPServer { request in
+  FileHandle.standardError.write(Data("request \(request.method) \(request.path) \(request.bodyText.prefix(200))\n".utf8))
+  return ollama.handle(request)
+}
+FileHandle.standardOutput.write(Data("\(server.baseURL)\n".utf8))
+if let portFile { try "\(server.baseURL)\n".write(toFile: portFile, atomically: true, encoding: .utf8) }
+var reported = 0
+while true {
+  Thread.sleep(forTimeInterval: 0.05)
+  let disconnects = server.clientDisconnects
+  for disconnect in disconnects.dropFirst(reported) {
+    FileHandle.standardError.write(
+      Data("client closed the connection: \(disconnect.path) after \(disconnect.chunksWritten) of \(disconnect.scriptChunks) chunks\n".utf8))
+  }
+  reported = disconnects.count
+}

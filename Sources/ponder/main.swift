@@ -1,0 +1,3 @@
+import PonderCLI
+
+await PonderCommand.runAndExit()

@@ -1,0 +1,125 @@
+import Foundation
+import PonderCLI
+import PonderCore
+import PonderHTTP
+import PonderTestSupport
+import Testing
+
+/// `ponder ask` against the scripted Ollama server over real HTTP: every exit path.
+@Suite struct AskEndToEndTests {
+  struct Run {
+    var status: PonderExit
+    var out: String
+    var err: String
+  }
+
+  func ask(
+    _ prompt: String, model: String? = "qwen3:8b", think: ThinkSetting? = nil, format: AskPrinter.Format = .text,
+    server ollama: ScriptedOllama = ScriptedOllama()
+  ) async throws -> Run {
+    let server = try ScriptedHTTPServer(handler: ollama.handle)
+    defer { server.stop() }
+    return await ask(prompt, at: server.baseURL, model: model, think: think, format: format)
+  }
+
+  func ask(
+    _ prompt: String, at url: String, model: String?, think: ThinkSetting? = nil, format: AskPrinter.Format = .text
+  ) async -> Run {
+    let transport = AsyncHTTPTransport()
+    let out = CapturingSink()
+    let err = CapturingSink()
+    let settings = AskRunner.Settings(
+      server: ServerSelection(api: .ollama, host: url), model: model, think: think, format: format, color: false)
+    let status = await AskRunner(transport: transport, settings: settings).run(prompt: prompt, out: out, err: err)
+    await transport.shutdown()
+    return Run(status: status, out: out.text, err: err.text)
+  }
+
+  @Test func answerIsByteExactOnStdoutAndReasoningOnStderr() async throws {
+    let run = try await ask("What is the weather?")
+    let turn = ScriptedTurn(prompt: "What is the weather?", thinks: true)
+    #expect(run.status == .done)
+    #expect(run.out == turn.answerText)
+    #expect(run.err.hasPrefix(turn.reasoningText + "\n"))
+    let summary = try #require(run.err.split(separator: "\n").last)
+    #expect(summary.contains("tokens"))
+    #expect(summary.contains("tok/s"))
+    #expect(summary.contains("first token"))
+    #expect(summary.contains("done: stop"))
+  }
+
+  @Test func withoutAModelTheFirstListedIsUsedAndNamed() async throws {
+    let run = try await ask("hi", model: nil)
+    #expect(run.status == .done)
+    #expect(run.err.contains("using qwen3:8b, the first model"))
+  }
+
+  @Test func unknownModelExitsFourWithTheServersMessage() async throws {
+    let run = try await ask("hi", model: "nope")
+    #expect(run.status == .rejected)
+    #expect(run.err.contains("HTTP 404"))
+    #expect(run.err.contains("model 'nope' not found"))
+    #expect(run.out.isEmpty)
+  }
+
+  @Test func thinkingOnAModelThatCannotIsRejected() async throws {
+    let run = try await ask("hi", model: "llama3.2", think: .enabled(true))
+    #expect(run.status == .rejected)
+    #expect(run.err.contains("HTTP 400"))
+    #expect(run.err.contains(#""llama3.2" does not support thinking"#))
+  }
+
+  @Test func errorLineMidStreamKeepsPartialTextAndExitsFive() async throws {
+    let run = try await ask("fail:midstream", model: "llama3.2")
+    let turn = ScriptedTurn(prompt: "fail:midstream", thinks: false)
+    #expect(run.status == .streamFailed)
+    #expect(run.out == turn.answerTokens.prefix(10).joined())
+    #expect(run.err.contains("unexpected EOF"))
+  }
+
+  @Test func connectionResetMidStreamKeepsPartialTextAndExitsFive() async throws {
+    let run = try await ask("fail:reset", model: "llama3.2")
+    let turn = ScriptedTurn(prompt: "fail:reset", thinks: false)
+    #expect(run.status == .streamFailed)
+    #expect(run.out == turn.answerTokens.prefix(10).joined())
+    #expect(run.err.contains("lost the connection"))
+  }
+
+  @Test func truncatedStreamIsReportedAndExitsFive() async throws {
+    let run = try await ask("fail:truncate", model: "llama3.2")
+    #expect(run.status == .streamFailed)
+    #expect(run.out == ScriptedTurn(prompt: "fail:truncate", thinks: false).answerTokens.prefix(10).joined())
+    #expect(run.err.contains("ended the stream early"))
+  }
+
+  @Test func noServerExitsThreeNamingTheHost() async throws {
+    let closed = try ScriptedHTTPServer { _ in .json("{}") }
+    let url = closed.baseURL
+    closed.stop()
+    let run = await ask("hi", at: url, model: "m")
+    #expect(run.status == .cannotConnect)
+    #expect(run.err.contains("cannot connect to \(url)"))
+  }
+
+  @Test func jsonModePrintsOneObjectPerReleasedEvent() async throws {
+    let run = try await ask("hi", model: "llama3.2", format: .json)
+    let lines = run.out.split(separator: "\n").map { try? JSONValue.parse(String($0)) }
+    #expect(!lines.isEmpty)
+    #expect(lines.allSatisfy { $0 != nil })
+    let text = lines.compactMap { $0?["type"] == "answer" ? $0?["text"]?.stringValue : nil }.joined()
+    #expect(text == ScriptedTurn(prompt: "hi", thinks: false).answerText)
+    #expect(lines.last??["type"] == "done")
+    #expect(lines.last??["completion_tokens"]?.intValue == ScriptedTurn(prompt: "hi", thinks: false).answerTokens.count)
+  }
+
+  @Test func proxyErrorPageIsShortenedToOneLine() async throws {
+    let server = try ScriptedHTTPServer { _ in
+      HTTPScript(status: 502, headers: [("Content-Type", "text/html")], chunks: [.init("<html>\n<h1>502 Bad Gateway</h1>\n</html>")], chunked: false)
+    }
+    defer { server.stop() }
+    let run = await ask("hi", at: server.baseURL, model: "m")
+    #expect(run.status == .rejected)
+    #expect(run.err.contains("HTTP 502"))
+    #expect(run.err.contains("<h1>502 Bad Gateway</h1>"))
+  }
+}

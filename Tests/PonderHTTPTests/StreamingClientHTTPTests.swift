@@ -1,0 +1,84 @@
+import Foundation
+import PonderCore
+import PonderHTTP
+import PonderTestSupport
+import Testing
+
+/// The streaming client over real sockets: chunk boundaries, cancellation, silence.
+@Suite struct StreamingClientHTTPTests {
+  static let fixture = Fixtures.bytes("ollama/thinking.ndjson", besides: #filePath.replacing("PonderHTTPTests", with: "PonderCoreTests"))
+
+  func collect(_ batches: EventBatches) async -> [StreamEvent] {
+    var events: [StreamEvent] = []
+    for await batch in batches { events += batch }
+    return DecoderVerifier.merged(events)
+  }
+
+  func request(_ server: ScriptedHTTPServer) -> HTTPRequestSpec {
+    OllamaAPI(host: OllamaHost(environmentValue: server.baseURL)).chatRequest(ChatRequest(model: "m", messages: [.user("x")]))
+  }
+
+  @Test(arguments: [1, 3, 7, 64, 100_000])
+  func eventsAreTheSameWhateverTheServersChunking(chunkSize: Int) async throws {
+    let pieces = DecoderVerifier.chunked(Self.fixture, size: chunkSize)
+    let server = try ScriptedHTTPServer { _ in
+      HTTPScript(headers: [("Content-Type", "application/x-ndjson")], chunks: pieces.map { HTTPScript.Chunk($0) })
+    }
+    defer { server.stop() }
+    let transport = AsyncHTTPTransport()
+    let events = await collect(StreamingClient(transport: transport).events(for: request(server), decoder: OllamaChatDecoder()))
+    await transport.shutdown()
+    #expect(events == DecoderVerifier.events(Self.fixture, decoder: OllamaChatDecoder()))
+  }
+
+  @Test func cancellingClosesTheConnectionAndTheNextRequestWorks() async throws {
+    let ollama = ScriptedOllama(tokensPerSecond: 200)
+    let server = try ScriptedHTTPServer(handler: ollama.handle)
+    defer { server.stop() }
+    let transport = AsyncHTTPTransport()
+    let client = StreamingClient(transport: transport)
+    let spec = OllamaAPI(host: OllamaHost(environmentValue: server.baseURL))
+      .chatRequest(ChatRequest(model: "qwen3:8b", messages: [.user("a long story")]))
+    let (firstBatch, firstBatchSeen) = AsyncStream.makeStream(of: Void.self)
+    let reader = Task {
+      var seen: [StreamEvent] = []
+      for await batch in client.events(for: spec, decoder: OllamaChatDecoder()) {
+        seen += batch
+        firstBatchSeen.yield()
+      }
+      return seen
+    }
+    for await _ in firstBatch { break }
+    reader.cancel()
+    let seen = await reader.value
+    #expect(seen.last == .error(ChatError(.cancelled, "cancelled")))
+    let disconnect = try #require(await server.waitForDisconnect())
+    #expect(disconnect.path == "/api/chat")
+    #expect(disconnect.chunksWritten < disconnect.scriptChunks)
+    // The same server answers the next request at once (protocols.md §6 case 37).
+    let next = await collect(client.events(for: spec.replacingPrompt("short"), decoder: OllamaChatDecoder()))
+    #expect(next.last.map { if case .done = $0 { true } else { false } } == true)
+    await transport.shutdown()
+  }
+
+  @Test(.enabled(if: ProcessInfo.processInfo.environment["PONDER_SLOW_TESTS"] == "1"))
+  func ninetySecondsOfSilenceBeforeTheFirstTokenIsNotATimeout() async throws {
+    let ollama = ScriptedOllama(firstTokenDelay: 90)
+    let server = try ScriptedHTTPServer(handler: ollama.handle)
+    defer { server.stop() }
+    let transport = AsyncHTTPTransport()
+    let spec = OllamaAPI(host: OllamaHost(environmentValue: server.baseURL))
+      .chatRequest(ChatRequest(model: "llama3.2", messages: [.user("hi")]))
+    let events = await collect(StreamingClient(transport: transport).events(for: spec, decoder: OllamaChatDecoder()))
+    await transport.shutdown()
+    #expect(events.first == .answer(ScriptedTurn(prompt: "hi", thinks: false).answerText))
+  }
+}
+
+extension HTTPRequestSpec {
+  func replacingPrompt(_ prompt: String) -> HTTPRequestSpec {
+    var copy = self
+    copy.body = OllamaAPI(host: .local).chatRequest(ChatRequest(model: "qwen3:8b", messages: [.user(prompt)])).body
+    return copy
+  }
+}

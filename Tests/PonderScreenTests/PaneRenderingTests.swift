@@ -1,0 +1,135 @@
+import PonderCore
+import PonderScreen
+import PonderTestSupport
+import Testing
+
+@Suite struct PaneRenderingTests {
+  func render(_ document: TextDocument, width: Int, height: Int, top: Int = 0, cursor: Bool = false) -> CellGrid {
+    var grid = CellGrid(width: width, height: height)
+    var view = DocumentView(document: document, top: top)
+    view.showCursor = cursor
+    view.render(in: grid.bounds, into: &grid)
+    return grid
+  }
+
+  @Test func wrapsAtWordBoundaries() {
+    let document = TextDocument()
+    document.append("alpha beta gamma", kind: .plain(.normal), role: .normal)
+    #expect(render(document, width: 10, height: 2).lines == ["alpha beta", "gamma     "])
+  }
+
+  @Test func hardBreaksWordsLongerThanARow() {
+    let document = TextDocument()
+    document.append("abcdefghijkl", kind: .plain(.normal), role: .normal)
+    #expect(render(document, width: 5, height: 3).lines == ["abcde", "fghij", "kl   "])
+  }
+
+  @Test func wideCharactersTakeTwoCellsAndNeverSplit() {
+    let document = TextDocument()
+    document.append("ab東京🙂x", kind: .plain(.normal), role: .normal)
+    let grid = render(document, width: 5, height: 3)
+    #expect(grid.lines == ["ab東 ", "京🙂x"].map { $0 } + ["     "])
+    #expect(grid[2, 0].width == 2)
+    #expect(grid[3, 0].width == 0)
+  }
+
+  @Test func cursorSitsAfterTheLastCharacter() {
+    let document = TextDocument()
+    document.reserveCursorCell = true
+    document.append("abc", kind: .plain(.reasoning), role: .reasoning)
+    let grid = render(document, width: 10, height: 1, cursor: true)
+    #expect(grid.lines == ["abc▊      "])
+    #expect(grid[3, 0].role == .reasoning, "the ▊ takes the colour of the text it follows")
+  }
+
+  @Test func cursorMovesToTheNextRowWhenTheLineIsFull() {
+    let document = TextDocument()
+    document.reserveCursorCell = true
+    document.append("abcde", kind: .plain(.reasoning), role: .reasoning)
+    #expect(render(document, width: 5, height: 2, cursor: true).lines == ["abcde", "▊    "])
+  }
+
+  @Test func controlCharactersAndEscapesNeverReachACell() {
+    let document = TextDocument()
+    document.append("red \u{1B}[31mX\u{07}\tend", kind: .plain(.normal), role: .normal)
+    let line = render(document, width: 30, height: 1).lines[0]
+    #expect(!line.unicodeScalars.contains { $0.value < 0x20 })
+    #expect(line.hasPrefix("red \u{FFFD}[31mX\u{FFFD}    end"))
+  }
+
+  @Test func markdownStylesWithoutTheMarkers() {
+    let document = TextDocument()
+    document.append("# Title\nsome **bold** and `code`\n- item", kind: .markdown, role: .answer)
+    let grid = render(document, width: 30, height: 3)
+    #expect(grid.lines.map { $0.trimmingCharacters() } == ["Title", "some bold and code", "• item"])
+    #expect(grid[0, 0].role == .heading)
+    #expect(grid[5, 1].role == .bold)
+    #expect(grid[14, 1].role == .code)
+    #expect(grid[0, 2].role == .listBullet)
+  }
+
+  @Test func streamedMarkdownRestylesOnlyTheGrowingLine() {
+    let document = TextDocument()
+    for piece in ["some **bo", "ld** text\n", "```py\n", "x = 1\n", "```"] {
+      document.append(piece, kind: .markdown, role: .answer)
+    }
+    #expect(document.lines.map(\.display) == ["some bold text", "╭─ [1] py", "│ x = 1", "╰─"])
+  }
+
+  @Test func statusBarTextWhileWaiting() {
+    var session = Session()
+    session.type("hi")
+    session.press(.enter)
+    session.send(.tick, after: .milliseconds(1500))
+    #expect(StatusBar.text(for: session.state).0 == " ◌ waiting for qwen3:8b · 1.5 s")
+  }
+
+  @Test func longConversationsWrapOnlyWhatIsShown() {
+    let document = TextDocument()
+    for index in 0..<5000 { document.appendLine("line \(index) with some words to wrap around") }
+    #expect(document.totalRows(width: 20) == 10000)
+    let grid = render(document, width: 20, height: 3, top: 9998)
+    #expect(grid.lines == ["line 4999 with some ", "words to wrap around", String(repeating: " ", count: 20)])
+  }
+}
+
+extension String {
+  func trimmingCharacters() -> String {
+    String(self.reversed().drop(while: { $0 == " " }).reversed())
+  }
+}
+
+@Suite struct ThemeFileTests {
+  static let root = #filePath.replacing("/Tests/PonderScreenTests/PaneRenderingTests.swift", with: "")
+
+  @Test(arguments: ["default-dark", "light"])
+  func shippedThemesParseAndStyleEveryRole(name: String) throws {
+    let text = String(decoding: Fixtures.repositoryFile("Themes/\(name).theme"), as: UTF8.self)
+    let theme = try Theme(parsing: text)
+    #expect(theme.name == name)
+    #expect(theme.styles[.title] != nil)
+    #expect(theme.styles[.searchCurrent] != nil)
+  }
+
+  @Test func builtInDefaultIsTheShippedFile() {
+    let text = String(decoding: Fixtures.repositoryFile("Themes/default-dark.theme"), as: UTF8.self)
+    #expect(text == BuiltInTheme.defaultDarkText + "\n")
+  }
+
+  @Test func brokenThemesAreRefusedWithAReason() {
+    #expect(throws: Theme.ParseError.self) { try Theme(parsing: "[title]\nfg = \"purplish\"") }
+    #expect(throws: Theme.ParseError.self) { try Theme(parsing: "[nosuchrole]\nfg = \"red\"") }
+    #expect(throws: Theme.ParseError.self) { try Theme(parsing: "[title]\nbold = 3") }
+  }
+
+  @Test func colorsDownsampleFor8ColorTerminals() {
+    #expect(ThemeColor.indexed(9).downsampled(toPalette: 8) == .indexed(1))
+    #expect(ThemeColor.indexed(196).downsampled(toPalette: 8) == .indexed(1))
+    #expect(ThemeColor.indexed(21).downsampled(toPalette: 8) == .indexed(4))
+    #expect(ThemeColor.indexed(196).downsampled(toPalette: 256) == .indexed(196))
+    // Greys stay readable as text and dark as backgrounds.
+    #expect(ThemeColor.indexed(240).downsampled(toPalette: 8) == .indexed(7))
+    #expect(ThemeColor.indexed(236).downsampled(toPalette: 8, foreground: false) == .indexed(0))
+    #expect(ThemeColor.indexed(8).downsampled(toPalette: 8) == .indexed(7))
+  }
+}

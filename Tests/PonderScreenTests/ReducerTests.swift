@@ -1,0 +1,244 @@
+import PonderCore
+import PonderScreen
+import PonderTestSupport
+import Testing
+
+@Suite struct ReducerTests {
+  @Test func sendingStartsATurnWithTheWholeConversation() {
+    var session = Session()
+    session.thinkingTurn(prompt: "first")
+    session.type("second")
+    session.press(.enter)
+    guard case .startTurn(let request)? = session.effects.last else {
+      Issue.record("expected a startTurn effect, got \(session.effects)")
+      return
+    }
+    #expect(request.model == "qwen3:8b")
+    #expect(request.messages.map(\.role) == [.user, .assistant, .user])
+    #expect(request.messages[1].thinking?.hasPrefix("The user asks about") == true)
+    #expect(request.messages[2].content == "second")
+    #expect(session.state.input.isEmpty)
+  }
+
+  @Test func enterWhileStreamingDoesNotSendASecondRequest() {
+    var session = Session()
+    session.type("one")
+    session.press(.enter)
+    session.type("two")
+    session.press(.enter)
+    #expect(session.effects.filter { if case .startTurn = $0 { true } else { false } }.count == 1)
+    #expect(session.state.input.string == "two")
+  }
+
+  @Test func pauseAndResumeEmitEffectsAndShowPaused() {
+    var session = Session()
+    session.type("hi")
+    session.press(.enter)
+    session.stream([.reasoning("a")])
+    session.effects = []
+    session.press(.control("p"))
+    #expect(session.effects == [.pauseStream])
+    #expect(session.state.turn?.paused == true)
+    session.send(.backlog(2048))
+    #expect(StatusBar.text(for: session.state).0.contains("PAUSED · backlog 2.0 KB"))
+    session.press(.control("p"))
+    #expect(session.effects == [.pauseStream, .resumeStream])
+    #expect(session.state.turn?.paused == false)
+  }
+
+  @Test func cancelWhilePausedResumesSoTheCancellationIsSeen() {
+    var session = Session()
+    session.type("hi")
+    session.press(.enter)
+    session.press(.control("p"))
+    session.effects = []
+    session.press(.control("c"))
+    #expect(session.effects == [.resumeStream, .cancelTurn])
+  }
+
+  @Test func cancelKeepsThePartialAnswerAndMarksIt() {
+    var session = Session()
+    session.type("hi")
+    session.press(.enter)
+    session.stream([.answer("partial ans")])
+    session.press(.control("c"))
+    session.stream([.error(ChatError(.cancelled, "cancelled"))])
+    session.send(.streamEnded)
+    #expect(session.state.turn == nil)
+    #expect(session.state.lastTurn?.outcome == .cancelled)
+    let text = session.state.answer.lines.map(\.display)
+    #expect(text.contains("partial ans"))
+    #expect(text.last?.hasPrefix("⏹ cancelled") == true)
+    #expect(session.state.log.lines.last?.display.contains("cancelled by you") == true)
+    #expect(session.state.messages.last == ChatMessage(role: .assistant, content: "partial ans"))
+  }
+
+  @Test func ctrlCWhenIdleClearsThenQuits() {
+    var session = Session()
+    session.type("draft")
+    session.press(.control("c"))
+    #expect(session.state.input.isEmpty)
+    #expect(session.effects.isEmpty)
+    session.press(.control("c"))
+    #expect(session.effects == [.quit])
+  }
+
+  @Test func quitDuringATurnCancelsFirst() {
+    var session = Session()
+    session.type("hi")
+    session.press(.enter)
+    session.effects = []
+    session.press(.control("q"))
+    #expect(session.effects == [.cancelTurn, .quit])
+  }
+
+  @Test func scrollingUpStopsFollowingAndEndResumes() {
+    var session = Session()
+    session.thinkingTurn()
+    session.press(.tab)
+    #expect(session.state.focus == .answer)
+    session.press(.up, .up)
+    #expect(session.state.scroll[.answer]?.follow == false)
+    let area = session.state.layout.content(of: .answer) ?? .zero
+    let top = session.state.topRow(of: .answer, in: area)
+    session.type("")
+    session.stream([])
+    // New text does not move a pane the user scrolled.
+    session.state.answer.append("more text\n", kind: .markdown, role: .answer)
+    #expect(session.state.topRow(of: .answer, in: area) == top)
+    session.press(.end)
+    #expect(session.state.scroll[.answer]?.follow == true)
+  }
+
+  @Test func resizeKeepsTheScrolledLineOnScreen() {
+    var session = Session(width: 120, height: 40)
+    for index in 0..<30 { session.state.answer.appendLine("line \(index) " + String(repeating: "word ", count: 30)) }
+    session.press(.tab)
+    session.press(.home)
+    session.press(.pageDown)
+    let before = session.render().lines
+    let anchorText = session.state.answer.lines[session.state.scroll[.answer]?.anchorLine ?? 0].display
+    session.send(.resize(width: 80, height: 24))
+    let after = session.render().lines
+    #expect(before != after)
+    let prefix = String(anchorText.prefix(8))
+    #expect(after.contains { $0.hasPrefix(prefix) }, "the anchored line \(prefix) is still visible after the resize")
+  }
+
+  @Test func typingWhileAPaneHasFocusGoesToTheInput() {
+    var session = Session()
+    session.press(.tab)
+    session.type("x")
+    #expect(session.state.focus == .input)
+    #expect(session.state.input.string == "x")
+  }
+
+  @Test func focusCycleSkipsHiddenPanes() {
+    var session = Session()
+    session.press(.function(2))
+    var seen: [Pane] = []
+    for _ in 0..<4 {
+      session.press(.tab)
+      seen.append(session.state.focus)
+    }
+    #expect(seen == [.answer, .reasoning, .input, .answer])
+  }
+
+  @Test func historyRecallsEarlierPrompts() {
+    var session = Session()
+    session.thinkingTurn(prompt: "first question")
+    session.type("draft")
+    session.press(.up)
+    #expect(session.state.input.string == "first question")
+    session.press(.down)
+    #expect(session.state.input.string == "draft")
+  }
+
+  @Test func altEnterMakesAMultiLineMessage() {
+    var session = Session()
+    session.type("line one")
+    session.press(.altEnter)
+    session.type("line two")
+    session.press(.enter)
+    guard case .startTurn(let request)? = session.effects.last else {
+      Issue.record("expected startTurn")
+      return
+    }
+    #expect(request.messages.last?.content == "line one\nline two")
+  }
+
+  @Test func aMultiLinePasteGoesIntoTheInputWithoutSending() {
+    var session = Session()
+    session.press(.paste("first line\r\nsecond\tline\u{1B}[31m"))
+    #expect(session.effects.isEmpty)
+    #expect(session.state.input.string == "first line\nsecond    line\u{FFFD}[31m")
+    session.press(.enter)
+    guard case .startTurn(let request)? = session.effects.last else {
+      Issue.record("expected startTurn")
+      return
+    }
+    #expect(request.messages.last?.content == "first line\nsecond    line\u{FFFD}[31m")
+  }
+
+  @Test func copyMenuOffersCodeBlocksOfTheLastAnswer() {
+    var session = Session()
+    session.thinkingTurn()
+    session.press(.control("y"))
+    #expect(session.state.overlay == .copyMenu(codeBlocks: 1))
+    session.type("1")
+    #expect(session.effects.last == .copy(text: "let sky = \"blue\"", label: "code block 1"))
+    session.press(.control("y"))
+    session.type("a")
+    guard case .copy(let text, _)? = session.effects.last else {
+      Issue.record("expected a copy")
+      return
+    }
+    #expect(text.hasPrefix("## Short answer"))
+  }
+
+  @Test func searchFindsAndHighlightsMatchesInTheReasoning() {
+    var session = Session()
+    session.thinkingTurn()
+    session.press(.control("f"))
+    session.type("scatter")
+    let search = session.state.search
+    #expect(search?.matches.count == 2)
+    #expect(search?.current == 0)
+    session.press(.enter)
+    #expect(session.state.search?.current == 1)
+    let grid = session.render()
+    let highlighted = (0..<grid.height).flatMap { grid.roles(row: $0) }.filter { $0 == .searchCurrent }.count
+    #expect(highlighted == "scatter".count)
+    session.press(.escape)
+    #expect(session.state.search == nil)
+  }
+
+  @Test func modelsListOpensThePickerAndEnterChooses() {
+    var session = Session(model: nil)
+    session.type("hi")
+    session.press(.enter)
+    #expect(session.effects == [.loadModels])
+    session.send(.modelsLoaded(.success([ModelInfo(name: "a"), ModelInfo(name: "b")])))
+    #expect(session.state.overlay == .modelPicker(models: [ModelInfo(name: "a"), ModelInfo(name: "b")], selected: 0))
+    session.press(.down, .enter)
+    #expect(session.state.model == "b")
+  }
+
+  @Test func statusBarShowsLiveRateThenTheServersFigures() {
+    var session = Session()
+    session.type("hi")
+    session.press(.enter)
+    session.stream([.answer("a")], fragments: FragmentCounts(answer: 10), after: .milliseconds(200))
+    session.send(.tick, after: .milliseconds(500))
+    // Figures refresh once a second, not on every tick.
+    #expect(!StatusBar.text(for: session.state).0.contains("tok/s"))
+    session.send(.tick, after: .milliseconds(500))
+    let live = StatusBar.text(for: session.state).0
+    #expect(live.contains("● answering · 10 tok"))
+    #expect(live.contains("10.0 tok/s"))
+    #expect(live.contains("first token 200 ms"))
+    session.stream([.done(GenerationStats(doneReason: "stop", completionTokens: 282, evalNanoseconds: 4_535_599_000))])
+    let final = StatusBar.text(for: session.state).0
+    #expect(final.contains("✓ done (stop) · 282 tok · 62.2 tok/s (server)"))
+  }
+}
