@@ -7,6 +7,7 @@ import PackageDescription
 /// - `PonderCore` and `PonderScreen` are pure: no curses, no networking library, no clock reads.
 /// - `PonderHTTP` is the only target that imports the HTTP client.
 /// - `PonderTerminal` is the only target that imports curses.
+/// - `PonderMCP` is the only target that imports the MCP SDK.
 /// - `PonderCLI` wires them together; `ponder` is a one-line `main`.
 let package = Package(
   name: "Ponder",
@@ -17,6 +18,10 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/swift-server/async-http-client", from: "1.25.0"),
+    .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.0"),
+    // The MCP SDK's own dependencies, named because its transport API uses their types.
+    .package(url: "https://github.com/apple/swift-log.git", from: "1.5.0"),
+    .package(url: "https://github.com/apple/swift-system", from: "1.0.0"),
   ],
   targets: [
     .target(name: "PonderCore"),
@@ -32,14 +37,23 @@ let package = Package(
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
       ]),
     .target(
+      name: "PonderMCP",
+      dependencies: [
+        "PonderCore", "PonderTools",
+        .product(name: "MCP", package: "swift-sdk"),
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "SystemPackage", package: "swift-system"),
+      ]),
+    .target(
       name: "PonderCLI",
       dependencies: [
-        "PonderCore", "PonderScreen", "PonderTerminal", "PonderHTTP", "PonderTools",
+        "PonderCore", "PonderScreen", "PonderTerminal", "PonderHTTP", "PonderTools", "PonderMCP",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(name: "ponder", dependencies: ["PonderCLI"]),
     .target(name: "PonderTestSupport", dependencies: ["PonderCore", "PonderScreen"]),
     .executableTarget(name: "ponder-test-server", dependencies: ["PonderTestSupport"]),
+    .executableTarget(name: "ponder-mcp-test-server", dependencies: ["PonderCore"]),
     .executableTarget(
       name: "ponder-bench", dependencies: ["PonderCore", "PonderScreen", "PonderTerminal", "PonderHTTP", "PonderTestSupport"]),
     .testTarget(
@@ -49,6 +63,8 @@ let package = Package(
       name: "PonderScreenTests", dependencies: ["PonderScreen", "PonderCore", "PonderTestSupport"],
       exclude: ["Snapshots"]),
     .testTarget(name: "PonderToolsTests", dependencies: ["PonderTools", "PonderCore", "PonderTestSupport"]),
+    .testTarget(
+      name: "PonderMCPTests", dependencies: ["PonderMCP", "PonderTools", "PonderCore", "ponder-mcp-test-server"]),
     .testTarget(name: "PonderTerminalTests", dependencies: ["PonderTerminal", "PonderScreen", "CNCurses"]),
     .testTarget(
       name: "PonderHTTPTests",
