@@ -93,6 +93,11 @@ final class TestServer: @unchecked Sendable {
     case "crash":
       FileHandle.standardError.write(Data("crashing on purpose\n".utf8))
       exit(3)
+    case "close_output":
+      FileHandle.standardError.write(Data("closing stdout, staying alive\n".utf8))
+      lock.withLock { _ = close(1) }
+    case "rpc_error":
+      reply(id, error: -32602, "the widget argument is missing")
     case "cancelled_requests":
       let ids = lock.withLock { cancelledIDs }
       reply(id, result: TestTools.text(ids.joined(separator: ",")))

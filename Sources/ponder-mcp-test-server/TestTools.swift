@@ -2,7 +2,8 @@ import Foundation
 import PonderCore
 
 /// The test server's tools: their definitions for `tools/list` and the plain ones' results.
-/// (`sleep`, `crash` and `cancelled_requests` need the server's state; see ``TestServer``.)
+/// (`sleep`, `crash`, `close_output`, `rpc_error` and `cancelled_requests` are answered by
+/// ``TestServer``.)
 enum TestTools {
   static let definitions: [JSONValue] = [
     tool("echo", "Returns its text.", properties: ["text": ["type": "string", "description": "What to return."]], required: ["text"]),
@@ -14,6 +15,8 @@ enum TestTools {
     tool("picture", "Returns a caption and a tiny image.", properties: [:], required: []),
     tool("cancelled_requests", "Lists the request ids the server was told to cancel.", properties: [:], required: []),
     tool("odd name.v2", "A name with a space and a dot.", properties: [:], required: []),
+    tool("rpc_error", "Answers with a JSON-RPC error instead of a result.", properties: [:], required: []),
+    tool("close_output", "Closes the server's stdout and keeps running.", properties: [:], required: []),
   ]
 
   static func call(_ name: String, arguments: JSONValue) -> JSONValue? {
