@@ -114,7 +114,7 @@ public actor MCPToolSource {
     } catch {
       return .failure(StartProblem(message: "MCP server \"\(config.name)\" not started: \(error.description)"))
     }
-    let connection = ServerConnection(name: config.name, process: process, log: log)
+    let connection = ServerConnection(name: config.name, process: process)
     do {
       try await connection.connect(timeout: timeout)
       let tools = try await connection.listTools(timeout: timeout)

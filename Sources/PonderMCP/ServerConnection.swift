@@ -7,22 +7,20 @@ import MCP
 /// pending and later call with ``ServerStopped`` instead of leaving it waiting.
 actor ServerConnection {
   let name: String
-  let log: ServerLog
   private let process: ServerProcess
   private let client: Client
-  private var transport: ServerTransport?
   /// Why the server is no longer usable; nil while it runs.
   private(set) var stopReason: String?
 
-  /// The server is gone; `reason` completes "The MCP server "NAME" …".
+  /// The server is gone (or failed its startup); `reason` completes "The MCP server "NAME" …",
+  /// e.g. "exited with status 1".
   struct ServerStopped: Error {
     var reason: String
   }
 
-  init(name: String, process: ServerProcess, log: ServerLog) {
+  init(name: String, process: ServerProcess) {
     self.name = name
     self.process = process
-    self.log = log
     client = Client(name: "ponder", version: "1.0")
   }
 
@@ -31,7 +29,6 @@ actor ServerConnection {
     let transport = ServerTransport(process: process) { [weak self] in
       Task { await self?.serverClosedOutput() }
     }
-    self.transport = transport
     Task { [weak self, process] in
       let status = await process.exitStatus()
       await self?.stopped(status.description)

@@ -28,11 +28,14 @@ final class ServerProcess: @unchecked Sendable {
   enum ExitStatus: Sendable, Equatable, CustomStringConvertible {
     case exited(Int32)
     case signalled(Int32)
+    /// Reaped by someone else: it ended, but how is not known.
+    case unknown
 
     var description: String {
       switch self {
       case .exited(let code): return "exited with status \(code)"
       case .signalled(let signal): return "was killed by signal \(signal)"
+      case .unknown: return "exited"
       }
     }
   }
@@ -105,6 +108,7 @@ final class ServerProcess: @unchecked Sendable {
   /// exit, then SIGTERM, then SIGKILL, each to the whole group. Returns when it has exited (or
   /// after the SIGKILL, which cannot be refused).
   func terminate(grace: Duration = .milliseconds(500)) async {
+    guard currentStatus == nil else { return }
     closeInput()
     if await waitForExit(within: grace) { return }
     killGroup(SIGTERM)
@@ -130,12 +134,16 @@ final class ServerProcess: @unchecked Sendable {
   }
 
   private func closeInput() {
-    // Only a half-close: the transport may still hold the descriptor for writing, so shut the
-    // pipe by replacing it with /dev/null rather than freeing the number for reuse.
-    let devNull = open("/dev/null", O_WRONLY)
-    if devNull >= 0 {
-      dup2(devNull, input)
-      close(devNull)
+    // The transport may still hold the descriptor for writing, so the pipe is shut by putting
+    // /dev/null in its place rather than by freeing the number for reuse.
+    lock.withLock {
+      guard !descriptorsClosed else { return }
+      let devNull = open("/dev/null", O_WRONLY | O_CLOEXEC)
+      if devNull >= 0 {
+        dup2(devNull, input)
+        _ = fcntl(input, F_SETFD, FD_CLOEXEC)
+        close(devNull)
+      }
     }
   }
 
@@ -151,13 +159,14 @@ final class ServerProcess: @unchecked Sendable {
   private func watchForExit() {
     let thread = Thread { [self] in
       var raw: Int32 = 0
-      while waitpid(pid, &raw, 0) < 0 {
-        if errno != EINTR {
-          raw = 0xFF00  // cannot happen for our own child; report "exited with status 255"
+      var ended = ExitStatus.unknown
+      while true {
+        if waitpid(pid, &raw, 0) == pid {
+          ended = (raw & 0x7F) == 0 ? .exited((raw >> 8) & 0xFF) : .signalled(raw & 0x7F)
           break
         }
+        if errno != EINTR { break }  // ECHILD: something else reaped it
       }
-      let ended: ExitStatus = (raw & 0x7F) == 0 ? .exited((raw >> 8) & 0xFF) : .signalled(raw & 0x7F)
       // What the server started dies with it.
       killGroup(SIGKILL)
       let resumed = lock.withLock {
