@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PonderCore
 import PonderHTTP
+import PonderTools
 
 /// `ponder ask`: one prompt, one streamed answer, scriptable.
 struct AskCommand: AsyncParsableCommand {
@@ -14,6 +15,7 @@ struct AskCommand: AsyncParsableCommand {
       """)
 
   @OptionGroup var server: ServerOptions
+  @OptionGroup(title: "Tools") var toolOptions: ToolOptions
 
   @Flag(name: .long, help: "Ask the model to think before answering.") var think = false
   @Flag(name: .long, help: "Ask the model not to think.") var noThink = false
@@ -70,9 +72,19 @@ struct AskCommand: AsyncParsableCommand {
       color: ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true)
     let transport = AsyncHTTPTransport()
     let interrupt = InterruptHandler()
-    let status = await AskRunner(transport: transport, settings: settings).run(
+    let mcp = await MCPStartup.start(config: config, options: toolOptions)
+    for problem in mcp.problems { err.write("ponder: \(problem)\n") }
+    let tools: ToolSession
+    do {
+      tools = try ToolSession(options: toolOptions, config: config, interactive: false, extraTools: mcp.tools)
+    } catch {
+      await mcp.shutdown()
+      throw ValidationError(error.message)
+    }
+    let status = await AskRunner(transport: transport, settings: settings, tools: tools).run(
       prompt: text, out: FileDescriptorSink.standardOutput, err: err, onStart: { interrupt.cancelOnInterrupt($0) })
     await transport.shutdown()
+    await mcp.shutdown()
     if status != .done { throw ExitCode(status.rawValue) }
   }
 

@@ -35,6 +35,68 @@ public final class AskPrinter {
     }
   }
 
+  /// Prints one step of tool work: a line on stderr (text mode) or an object on stdout (JSON).
+  public func print(tool event: ToolTurnEvent) {
+    switch format {
+    case .json:
+      if let line = Self.jsonLine(tool: event) { out.write(line + "\n") }
+    case .text:
+      guard let line = ToolEventText.line(for: event) else { return }
+      if lastChannel == .reasoning, !reasoningEndsWithNewline {
+        err.write("\n")
+        reasoningEndsWithNewline = true
+      }
+      if out.isTerminal, !answerEndsWithNewline, lastChannel == .answer {
+        out.write("\n")
+        answerEndsWithNewline = true
+      }
+      err.write(dim ? "\u{1B}[2m[tool] \(line)\u{1B}[22m\n" : "[tool] \(line)\n")
+    }
+  }
+
+  static func jsonLine(tool event: ToolTurnEvent) -> String? {
+    switch event {
+    case .stream(let streamed): return jsonLine(streamed)
+    case .toolCall(let call): return jsonLine(.toolCalls([call]))
+    case .approval(let call, let note):
+      var members = [JSONMember("type", "tool_approval"), JSONMember("name", .string(call.name))]
+      switch note {
+      case .allowedByPolicy(let reason):
+        members += [JSONMember("allowed", true), JSONMember("by", "policy"), JSONMember("reason", .string(reason))]
+      case .deniedByPolicy(let reason):
+        members += [JSONMember("allowed", false), JSONMember("by", "policy"), JSONMember("reason", .string(reason))]
+      case .decidedByUser(let decision):
+        members += [JSONMember("allowed", .bool(decision.allows)), JSONMember("by", "user"), JSONMember("decision", .string(decision.rawValue))]
+      }
+      return JSONValue.object(members).serialized
+    case .toolStarted: return nil
+    case .toolFinished(let result):
+      var members = [JSONMember("type", "tool_result")]
+      if let id = result.call.id { members.append(JSONMember("id", .string(id))) }
+      members += [
+        JSONMember("name", .string(result.call.name)), JSONMember("status", .string(result.status.rawValue)),
+        JSONMember("bytes", .number(Double(result.byteCount))),
+      ]
+      if let duration = result.duration {
+        members.append(JSONMember("duration_ms", .number(Double(AskRunner.milliseconds(duration)))))
+      }
+      members.append(JSONMember("content", .string(result.content)))
+      return JSONValue.object(members).serialized
+    case .responseDone: return nil
+    case .notice(let text): return JSONValue.object([JSONMember("type", "notice"), JSONMember("message", .string(text))]).serialized
+    case .turnEnded(let outcome):
+      switch outcome.ending {
+      case .answered(let stats): return jsonLine(.done(stats))
+      case .failed(let error): return jsonLine(.error(error))
+      case .cancelled: return jsonLine(.error(ChatError(.cancelled, "cancelled")))
+      case .stepLimit(let limit):
+        return JSONValue.object([
+          JSONMember("type", "done"), JSONMember("done_reason", "tool_step_limit"), JSONMember("steps", .number(Double(limit))),
+        ]).serialized
+      }
+    }
+  }
+
   /// Ends the output: a newline after a terminal answer so the shell prompt starts clean.
   public func finish(summary: String?) {
     if format == .text {

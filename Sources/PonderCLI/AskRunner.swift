@@ -1,4 +1,5 @@
 import PonderCore
+import PonderTools
 
 /// Runs one `ponder ask`: picks the model, streams the response through the ResponseBuffer to the
 /// printer, and turns the outcome into an exit status. Injected transport and sinks make it
@@ -34,10 +35,17 @@ public struct AskRunner: Sendable {
 
   let transport: any HTTPTransport
   let settings: Settings
+  let tools: ToolSession?
 
-  public init(transport: any HTTPTransport, settings: Settings) {
+  /// - Parameter tools: the tools to offer; `nil` offers none.
+  init(transport: any HTTPTransport, settings: Settings, tools: ToolSession?) {
     self.transport = transport
     self.settings = settings
+    self.tools = tools
+  }
+
+  public init(transport: any HTTPTransport, settings: Settings) {
+    self.init(transport: transport, settings: settings, tools: nil)
   }
 
   /// Streams the answer to `prompt`. `onStart` receives the task reading the network, so a
@@ -69,41 +77,75 @@ public struct AskRunner: Sendable {
     messages.append(.user(prompt))
     let request = ChatRequest(
       model: model, messages: messages, think: settings.think, options: settings.options, keepAlive: settings.keepAlive)
-    let batches = backend.events(for: request, client: client)
+    let coordinator =
+      tools?.coordinator(backend: backend, transport: transport, approve: { _ in .deny })
+      ?? Self.plainCoordinator(transport: transport, backend: backend)
+    let offersTools = !(tools?.registry.tools.isEmpty ?? true)
+    let toolsSupported = offersTools ? await backend.toolSupport(for: model, client: client).supported : false
 
     let clock = ContinuousClock()
     let started = clock.now
     let pump = ResponsePump(clock: clock)
-    let reader = Task { await pump.run(batches) }
+    let reader = Task {
+      let outcome = await coordinator.run(request, toolsSupported: toolsSupported) { await pump.feed($0) }
+      await pump.feed([.turnEnded(outcome)])
+      await pump.finishFeeding()
+    }
     onStart(reader)
     let printer = AskPrinter(format: settings.format, out: out, err: err, color: settings.color)
     var firstText: ContinuousClock.Instant?
-    var outcome: StreamEvent?
+    var outcome: ToolTurnOutcome?
+    var toolCalls = 0
     for await released in pump.released {
       let batch = released.events
       if firstText == nil, batch.contains(where: { if case .answer = $0 { true } else if case .reasoning = $0 { true } else { false } }) {
         firstText = clock.now
       }
       printer.print(batch)
-      if let last = batch.last, last.isTerminal { outcome = last }
+      for event in released.toolEvents {
+        switch event {
+        case .turnEnded(let ended): outcome = ended
+        case .toolCall: toolCalls += 1
+        default: break
+        }
+        printer.print(tool: event)
+      }
     }
     await reader.value
     let elapsed = clock.now - started
     let timeToFirst = firstText.map { $0 - started }
-    switch outcome {
-    case .done(let stats)?:
+    let toolNote = toolCalls > 0 ? " · \(toolCalls) tool call\(toolCalls == 1 ? "" : "s")" : ""
+    switch outcome?.ending {
+    case .answered(let stats)?:
       let generating = firstText.map { clock.now - $0 }
-      printer.finish(summary: settings.format == .text ? Self.summary(stats, timeToFirst: timeToFirst, elapsed: elapsed, generating: generating) : nil)
+      let summary = Self.summary(stats, timeToFirst: timeToFirst, elapsed: elapsed, generating: generating) + toolNote
+      printer.finish(summary: settings.format == .text ? summary : nil)
       return .done
-    case .error(let error)?:
+    case .stepLimit?:
+      printer.finish(summary: nil)
+      if settings.format == .text, let note = outcome?.note { err.write("ponder: \(note)\n") }
+      return .done
+    case .cancelled?:
+      printer.finish(summary: nil)
+      err.write("ponder: \(describe(ChatError(.cancelled, "cancelled"), model: model, host: host))\n")
+      return .interrupted
+    case .failed(let error)?:
       printer.finish(summary: nil)
       if settings.format == .text || error.kind == .cancelled { err.write("ponder: \(describe(error, model: model, host: host))\n") }
       return PonderExit(error)
-    default:
+    case nil:
       printer.finish(summary: nil)
       err.write("ponder: the stream ended without a result\n")
       return .streamFailed
     }
+  }
+
+  /// A coordinator with no tools, for callers that offer none: the turn is one plain response.
+  static func plainCoordinator(transport: any HTTPTransport, backend: ChatBackend) -> ToolStreamingCoordinator {
+    ToolStreamingCoordinator(
+      transport: transport, makeRequest: { backend.chatRequest($0) }, makeDecoder: { backend.makeDecoder() },
+      registry: ToolRegistry([]), context: ToolContext(workspace: .empty), policy: ApprovalPolicy(isInteractive: false),
+      approve: { _ in .deny })
   }
 
   private func resolveModel(client: StreamingClient, backend: ChatBackend, err: any OutputSink) async -> Result<String, ChatError> {

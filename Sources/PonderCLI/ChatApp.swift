@@ -4,6 +4,7 @@ import PonderCore
 import PonderHTTP
 import PonderScreen
 import PonderTerminal
+import PonderTools
 
 /// The TUI's event loop: the single owner of ``AppState`` and of every curses call.
 ///
@@ -34,14 +35,26 @@ final class ChatApp {
   private var signalSources: [DispatchSourceSignal] = []
   private var watcher: InputWatcher?
   private var exitReason: String?
+  private let tools: ToolSession
+  private let coordinator: ToolStreamingCoordinator
+  private let approvals = ApprovalDesk()
+  /// Whether each model takes tools, learned once per model (Ollama's `/api/show`, or a refusal).
+  private var toolSupport: [String: Bool] = [:]
 
-  init(state: AppState, terminal: CursesTerminal, transport: AsyncHTTPTransport, backend: ChatBackend) {
+  init(state: AppState, terminal: CursesTerminal, transport: AsyncHTTPTransport, backend: ChatBackend, tools: ToolSession) {
     self.state = state
     self.terminal = terminal
     self.transport = transport
     self.backend = backend
+    self.tools = tools
     started = clock.now
-    (events, inbox) = AsyncStream.makeStream(of: LoopEvent.self)
+    let (events, inbox) = AsyncStream.makeStream(of: LoopEvent.self)
+    self.events = events
+    self.inbox = inbox
+    let desk = approvals
+    coordinator = tools.coordinator(backend: backend, transport: transport) { request in
+      await desk.ask(request) { prompt in inbox.yield(.app(.approvalRequested(prompt))) }
+    }
   }
 
   /// Runs until the user quits or a signal ends the app; returns why, for the shell.
@@ -95,6 +108,7 @@ final class ChatApp {
       let pump = self.pump
       Task { await pump?.resume() }
     case .copy(let text, let label): copy(text, label: label)
+    case .answerApproval(let decision, let call): answerApproval(decision, call)
     case .loadModels: loadModels()
     case .redraw:
       terminal.forceRedraw()
@@ -106,14 +120,43 @@ final class ChatApp {
   private func startTurn(_ request: ChatRequest) {
     let pump = ResponsePump(clock: clock)
     self.pump = pump
-    let batches = backend.events(for: request, client: StreamingClient(transport: transport))
-    // Cancelling this task closes the connection: that is what makes the server stop.
-    readerTask = Task { await pump.run(batches) }
+    let coordinator = self.coordinator
+    // Cancelling this task closes the connection (that is what makes the server stop) or kills
+    // the running tool; the turn's outcome still arrives, in order, through the pump.
+    readerTask = Task {
+      let supported = await self.toolsSupported(by: request.model)
+      let outcome = await coordinator.run(request, toolsSupported: supported) { await pump.feed($0) }
+      if outcome.toolsRefused { self.toolSupport[request.model] = false }
+      await pump.feed([.turnEnded(outcome)])
+      await pump.finishFeeding()
+    }
     let inbox = self.inbox
     Task {
       for await batch in pump.released { inbox.yield(.app(.stream(batch))) }
       inbox.yield(.app(.streamEnded))
     }
+  }
+
+  /// Whether to offer tools to `model`: asked once per model, the answer logged.
+  private func toolsSupported(by model: String) async -> Bool {
+    if tools.registry.tools.isEmpty { return false }
+    if let known = toolSupport[model] { return known }
+    let (supported, reason) = await backend.toolSupport(for: model, client: StreamingClient(transport: transport))
+    toolSupport[model] = supported
+    inbox.yield(.app(.note(.tool, reason)))
+    return supported
+  }
+
+  private func answerApproval(_ decision: ApprovalDecision, _ call: ToolCall) {
+    if decision == .alwaysAllow {
+      if let problem = ToolSession.saveAlwaysAllow(call.name) {
+        process(.note(.error, problem))
+      } else {
+        process(.note(.tool, "\(call.name) is always allowed now (saved in \(ConfigLoader.path))"))
+      }
+    }
+    let desk = approvals
+    Task { await desk.answer(decision, for: call) }
   }
 
   private func loadModels() {

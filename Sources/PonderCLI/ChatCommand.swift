@@ -11,6 +11,7 @@ struct ChatCommand: AsyncParsableCommand {
     commandName: "chat", abstract: "Open the full-screen chat (the default command).")
 
   @OptionGroup var server: ServerOptions
+  @OptionGroup(title: "Tools") var toolOptions: ToolOptions
   @Option(name: .long, help: "Theme name (a file NAME.theme in Themes/ or ~/.config/ponder/themes).") var theme: String?
   @Flag(name: .long, help: "Ask the model to think before answering.") var think = false
   @Flag(name: .long, help: "Ask the model not to think.") var noThink = false
@@ -40,11 +41,28 @@ struct ChatCommand: AsyncParsableCommand {
     if let themeProblem { notes.append((.error, themeProblem)) }
     let thinkSetting: ThinkSetting? =
       think ? .enabled(true) : noThink ? .enabled(false) : thinkLevel.flatMap(ThinkSetting.Level.init(rawValue:)).map(ThinkSetting.level)
+    let mcp = await MCPStartup.start(config: config, options: toolOptions)
+    let tools: ToolSession
+    do {
+      tools = try ToolSession(options: toolOptions, config: config, interactive: true, extraTools: mcp.tools)
+    } catch {
+      await mcp.shutdown()
+      throw ValidationError(error.message)
+    }
+    if let reason = tools.disabledReason {
+      notes.append((.tool, reason))
+    } else {
+      let builtIn = tools.registry.names.filter { name in !mcp.tools.contains { $0.name == name } }
+      notes.append((.tool, "tools: \(builtIn.joined(separator: ", ")) · workspace \(tools.workspace.root)"))
+      if let summary = mcp.summary { notes.append((.tool, summary)) }
+    }
+    for problem in mcp.problems { notes.append((.error, problem)) }
     CursesTerminal.installCrashRestore()
     let terminal: CursesTerminal
     do {
       terminal = try await MainActor.run { try CursesTerminal(theme: chosenTheme, useColor: useColor) }
     } catch {
+      await mcp.shutdown()
       throw ValidationError("cannot start the terminal: \(error)")
     }
     let transport = AsyncHTTPTransport()
@@ -62,10 +80,11 @@ struct ChatCommand: AsyncParsableCommand {
       let state = AppState(
         width: size.width, height: size.height, model: server.model ?? config.string("model"),
         hostLabel: backend.baseURL, think: thinkSetting, systemPrompt: system)
-      return ChatApp(state: state, terminal: terminal, transport: transport, backend: backend)
+      return ChatApp(state: state, terminal: terminal, transport: transport, backend: backend, tools: tools)
     }.run(startupNotes: notes)
     await MainActor.run { terminal.shutdown() }
     await transport.shutdown()
+    await mcp.shutdown()
     if let reason {
       err.write("ponder: \(reason)\n")
       throw ExitCode(reason == "interrupted" ? 130 : 1)

@@ -160,6 +160,9 @@ public final class ScriptedHTTPServer: @unchecked Sendable {
       }
       if stream.peerClosed() { return .clientGone(afterChunks: index) }
       if script.resetBeforeChunk == index {
+        // Let the client read what was sent: a reset discards data still unread in its socket,
+        // which would make "the partial text is kept" depend on scheduling.
+        Thread.sleep(forTimeInterval: 0.2)
         stream.reset()
         return .reset
       }
@@ -167,6 +170,7 @@ public final class ScriptedHTTPServer: @unchecked Sendable {
       guard stream.write(framed) else { return .clientGone(afterChunks: index) }
     }
     if script.resetBeforeChunk == script.chunks.count {
+      Thread.sleep(forTimeInterval: 0.2)
       stream.reset()
       return .reset
     }

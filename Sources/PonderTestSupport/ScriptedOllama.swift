@@ -6,7 +6,9 @@ import PonderCore
 ///
 /// Prompt triggers: `fail:midstream` (ten lines, then an `{"error":…}` line), `fail:reset`
 /// (the connection is reset mid-stream), `fail:truncate` (clean EOF without `done:true`),
-/// `long` (a stream long enough to cancel), `escape` (an answer holding terminal escapes).
+/// `long` (a stream long enough to cancel), `escape` (an answer holding terminal escapes),
+/// `[[TOOL ARGUMENT]]` (the model calls `read_file`/`list_directory` with `path`, or
+/// `run_command` with `command`, then answers quoting the result it was sent back).
 public struct ScriptedOllama: Sendable {
   public struct Model: Sendable {
     public var name: String
@@ -90,8 +92,15 @@ public struct ScriptedOllama: Sendable {
     if body["think"]?.boolValue == true, !model.thinks {
       return .json(status: 400, #"{"error":"\"\#(name)\" does not support thinking"}"#)
     }
-    let prompt = body["messages"]?.arrayValue?.last?["content"]?.stringValue ?? ""
+    let messages = body["messages"]?.arrayValue ?? []
     let thinks = model.thinks && body["think"]?.boolValue != false
+    if let last = messages.last, last["role"]?.stringValue == "tool" {
+      return toolFollowUp(model: model.name, results: messages.reversed().prefix { $0["role"]?.stringValue == "tool" }, thinks: thinks)
+    }
+    let prompt = messages.last?["content"]?.stringValue ?? ""
+    if let call = Self.scriptedToolCall(in: prompt), body["tools"]?.arrayValue?.isEmpty == false {
+      return toolCallResponse(model: model.name, call: call, thinks: thinks)
+    }
     let turn = ScriptedTurn(prompt: prompt, thinks: thinks, long: prompt.contains("long"))
     var lines = turn.reasoningTokens.map { line(model.name, thinking: $0) }
     lines += turn.answerTokens.map { line(model.name, content: $0) }
@@ -110,6 +119,67 @@ public struct ScriptedOllama: Sendable {
     script.chunks = lines.enumerated().map { HTTPScript.Chunk($1, delayBefore: $0 == 0 ? nil : delay) }
     if firstTokenDelay > 0 { script.headerDelay = .milliseconds(Int(firstTokenDelay * 1000)) }
     return script
+  }
+
+  /// `[[read_file notes.txt]]` → a `read_file` call with `path`; `[[run_command sleep 30]]` → `command`.
+  static func scriptedToolCall(in prompt: String) -> ToolCall? {
+    guard let open = prompt.range(of: "[["), let close = prompt.range(of: "]]", range: open.upperBound..<prompt.endIndex) else {
+      return nil
+    }
+    let inside = prompt[open.upperBound..<close.lowerBound].split(separator: " ", maxSplits: 1).map(String.init)
+    guard let name = inside.first else { return nil }
+    let argument = inside.count > 1 ? inside[1] : ""
+    let key = name == "run_command" ? "command" : "path"
+    return ToolCall(id: "call_\(name)_1", name: name, arguments: .object([JSONMember(key, .string(argument))]))
+  }
+
+  private func toolCallResponse(model: String, call: ToolCall, thinks: Bool) -> HTTPScript {
+    var lines: [String] = []
+    if thinks { lines += Self.tokenize("I need to call \(call.name) before I can answer.").map { line(model, thinking: $0) } }
+    let record = JSONValue.object([
+      JSONMember("model", .string(model)), JSONMember("created_at", "2025-10-01T09:12:04Z"),
+      JSONMember(
+        "message",
+        [
+          "role": "assistant", "content": "",
+          "tool_calls": [["function": ["name": .string(call.name), "arguments": call.arguments]]],
+        ]),
+      JSONMember("done", false),
+    ])
+    lines.append(record.serialized + "\n")
+    lines.append(doneLine(model, evalCount: lines.count))
+    return paced(lines)
+  }
+
+  private func toolFollowUp(model: String, results: some Sequence<JSONValue>, thinks: Bool) -> HTTPScript {
+    let ordered = Array(results).reversed()
+    var lines: [String] = []
+    if thinks {
+      let sizes = ordered.map { "\($0["content"]?.stringValue?.utf8.count ?? 0) bytes" }.joined(separator: ", ")
+      lines += Self.tokenize("The tool answered with \(sizes). Now I can answer.").map { line(model, thinking: $0) }
+    }
+    var answer = ""
+    for result in ordered {
+      let name = result["tool_name"]?.stringValue ?? "the tool"
+      let content = result["content"]?.stringValue ?? ""
+      let firstLine = content.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) ?? ""
+      answer += "\(name) returned \(content.utf8.count) bytes; it begins: \(firstLine.prefix(120))\n"
+    }
+    answer += "That is what I found."
+    lines += Self.tokenize(answer).map { line(model, content: $0) }
+    lines.append(doneLine(model, evalCount: lines.count))
+    return paced(lines)
+  }
+
+  private func paced(_ lines: [String]) -> HTTPScript {
+    var script = HTTPScript.ndjson([], delay: nil)
+    let delay: Duration? = tokensPerSecond > 0 ? .milliseconds(Int(1000 / tokensPerSecond)) : nil
+    script.chunks = lines.enumerated().map { HTTPScript.Chunk($1, delayBefore: $0 == 0 ? nil : delay) }
+    return script
+  }
+
+  static func tokenize(_ text: String) -> [String] {
+    ScriptedTurn.tokens(text)
   }
 
   private func line(_ model: String, thinking: String? = nil, content: String = "") -> String {

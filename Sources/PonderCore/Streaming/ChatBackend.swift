@@ -95,4 +95,21 @@ public struct ChatBackend: Sendable, CustomStringConvertible {
   public func events(for request: ChatRequest, client: StreamingClient) -> EventBatches {
     client.events(for: chatRequest(request), decoder: makeDecoder())
   }
+
+  /// Whether `model` takes tools, and why Ponder thinks so (for the Log).
+  ///
+  /// Ollama says so in `/api/show` (`capabilities` contains `tools`). Other servers cannot be
+  /// asked: tools are offered, and a refusal is retried once without them.
+  public func toolSupport(for model: String, client: StreamingClient) async -> (supported: Bool, reason: String) {
+    guard let ollama else { return (true, "\(kind.displayName) servers cannot say; offering tools") }
+    do {
+      let capabilities = OllamaAPI.capabilities(fromShow: try await client.fetchJSON(ollama.showRequest(model: model)))
+      if capabilities.isEmpty { return (true, "/api/show lists no capabilities; offering tools") }
+      return capabilities.contains("tools")
+        ? (true, "\(model) supports tools")
+        : (false, "\(model) does not support tools (its capabilities: \(capabilities.joined(separator: ", ")))")
+    } catch {
+      return (true, "/api/show failed (\(error.message)); offering tools")
+    }
+  }
 }

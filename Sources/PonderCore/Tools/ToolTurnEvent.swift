@@ -19,4 +19,7 @@ public enum ToolTurnEvent: Sendable, Equatable {
   case responseDone(step: Int, GenerationStats)
   /// Something the user should know about the turn (a retry without tools, the step limit).
   case notice(String)
+  /// The turn is over. The machine never emits this; its driver's consumer appends it after the
+  /// last event, so whoever shows the turn learns its outcome in order with everything else.
+  case turnEnded(ToolTurnOutcome)
 }

@@ -17,6 +17,8 @@ public enum AppMessage: Sendable {
   case copied(label: String, methods: [String], failure: String?)
   /// A line for the log from the edges (server probe, theme problems).
   case note(LogKind, String)
+  /// A tool call needs the user's permission: the approval overlay opens.
+  case approvalRequested(ToolApprovalPrompt)
 }
 
 /// What the loop must do after an update: all I/O happens there, never in the state.
@@ -26,6 +28,8 @@ public enum Effect: Sendable, Equatable {
   case pauseStream
   case resumeStream
   case copy(text: String, label: String)
+  /// The user answered the approval overlay about this call.
+  case answerApproval(ApprovalDecision, ToolCall)
   case loadModels
   case redraw
   case quit

@@ -1,3 +1,5 @@
+import PonderCore
+
 extension AppState {
   /// Routes a key: overlays and search first, then global keys, then the focused pane.
   ///
@@ -139,6 +141,23 @@ extension AppState {
       default:
         return []
       }
+    case .approval(let prompt)?:
+      let decision: ApprovalDecision
+      switch key {
+      case .character("o"), .character("1"): decision = .allowOnce
+      case .character("s"), .character("2"): decision = .allowForSession
+      case .character("a"), .character("3"): decision = .alwaysAllow
+      case .character("d"), .character("4"), .character("n"), .escape: decision = .deny
+      case .control("c"):
+        overlay = nil
+        return cancelTurn()
+      case .control("q"):
+        overlay = nil
+        return requestQuit()
+      default: return []
+      }
+      overlay = nil
+      return [.answerApproval(decision, prompt.call)]
     case .modelPicker(let models, let selected)?:
       switch key {
       case .up: overlay = .modelPicker(models: models, selected: max(0, selected - 1))

@@ -94,10 +94,9 @@ extension AppState {
         answer.append(text, kind: .markdown, role: .answer)
         current.answerText += text
       case .toolCalls(let calls):
+        // Only a plain (tool-less) stream carries calls as events; a tool turn sends `.toolCall`.
         current.toolCalls += calls
-        for call in calls {
-          appendLog(.tool, "model asked for \(call.name)(\(call.arguments.serialized.prefix(80))); tools are not enabled")
-        }
+        for call in calls { appendLog(.tool, "model asked for \(ToolEventText.line(for: .toolCall(call)) ?? call.name); tools are off") }
       case .done, .error:
         current.outcome = event
       }
@@ -108,6 +107,7 @@ extension AppState {
     }
     current.reasoningTokens += batch.fragments.reasoning
     current.answerTokens += batch.fragments.answer
+    for event in batch.toolEvents { applyTool(event, to: &current) }
     if current.phase != phaseBefore { current.sample(at: now.monotonic) }
     turn = current
     if let outcome = current.outcome { finish(current, outcome) }
@@ -165,10 +165,15 @@ extension AppState {
     case .reasoning, .answer, .toolCalls:
       break
     }
-    messages.append(
-      ChatMessage(
-        role: .assistant, content: current.answerText,
-        thinking: current.reasoningText.isEmpty ? nil : current.reasoningText, toolCalls: current.toolCalls))
+    if let added = current.addedMessages {
+      // A tool-using turn: the assistant messages with their calls, one result per call, then the answer.
+      messages += added
+    } else {
+      messages.append(
+        ChatMessage(
+          role: .assistant, content: current.answerText,
+          thinking: current.reasoningText.isEmpty ? nil : current.reasoningText, toolCalls: current.toolCalls))
+    }
     // "The last answer" for copying is the last one with text: a turn cancelled before it
     // answered leaves the previous answer (and its code blocks) in reach.
     if !current.answerText.isEmpty { lastAnswer = current.answerText }

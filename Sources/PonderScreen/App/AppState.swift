@@ -79,6 +79,12 @@ public struct AppState: Sendable {
     case .note(let kind, let text):
       appendLog(kind, text)
       return []
+    case .approvalRequested(let prompt):
+      guard turn != nil else { return [.answerApproval(.deny, prompt.call)] }
+      overlay = .approval(prompt)
+      search = nil
+      appendLog(.tool, "\(prompt.call.name) waits for your answer (o once · s session · a always · d deny)")
+      return []
     }
   }
 

@@ -7,6 +7,49 @@ public enum Overlay: Sendable, Equatable {
   case copyMenu(codeBlocks: Int)
   case modelPicker(models: [ModelInfo], selected: Int)
   case loadingModels
+  /// May this tool call run? Answered with o/s/a/d; only ^C (cancel the turn) and ^Q get past it.
+  case approval(ToolApprovalPrompt)
+}
+
+/// What the approval overlay shows: the call, what the tool is, and where it would run.
+public struct ToolApprovalPrompt: Sendable, Equatable {
+  public var call: ToolCall
+  public var tool: ToolInfo
+  public var workspaceRoot: String
+
+  public init(call: ToolCall, tool: ToolInfo, workspaceRoot: String) {
+    self.call = call
+    self.tool = tool
+    self.workspaceRoot = workspaceRoot
+  }
+
+  /// The arguments as `key: value` lines, long values cut, for a box `width` columns wide.
+  public func argumentLines(width: Int) -> [(String, String)] {
+    let limit = max(8, width)
+    guard case .object(let members) = call.arguments, call.argumentsError == nil else {
+      return [("arguments", Self.cut(call.argumentsError.map { "unreadable: \($0)" } ?? call.arguments.serialized, limit))]
+    }
+    if members.isEmpty { return [("arguments", "none")] }
+    return members.map { member in
+      let text = member.value.stringValue ?? member.value.serialized
+      return (member.key, Self.cut(text, limit))
+    }
+  }
+
+  static func cut(_ text: String, _ limit: Int) -> String {
+    let flat = Sanitizer.clean(text.replacing("\n", with: " ⏎ "))
+    guard DisplayWidth.of(flat) > limit else { return flat }
+    var result = ""
+    var used = 0
+    for character in flat {
+      let width = DisplayWidth.of(String(character))
+      if used + width > limit - 1 { break }
+      result.append(character)
+      used += width
+    }
+    let hidden = flat.count - result.count
+    return result + "…" + (hidden > 0 ? " (+\(hidden) chars)" : "")
+  }
 }
 
 /// Search within the reasoning pane.

@@ -19,6 +19,10 @@ public struct TurnState: Sendable, Equatable {
   public var backlogBytes = 0
   public var cancelRequested = false
   public var outcome: StreamEvent?
+  /// What a tool-using turn added to the conversation (set when it ends); `nil` for a plain turn.
+  public var addedMessages: [ChatMessage]?
+  /// Tool rounds so far in this turn.
+  public var toolSteps = 0
   /// When text last arrived: the ▊ stays solid while tokens flow and blinks when they stop.
   public var lastTextAt: Duration?
   /// The status bar shows figures sampled at ticks and phase changes, not per token: a calm

@@ -1,4 +1,4 @@
-/// Modal boxes: help, the copy menu, the model picker.
+/// Modal boxes: help, the copy menu, the model picker, tool approval.
 public enum OverlayView {
   /// Every key binding, shown in the F1 overlay and mirrored in docs/keys.md.
   public static let helpLines: [(String, String)] = [
@@ -35,7 +35,27 @@ public enum OverlayView {
         (model.name == state.model ? "●" : " ", "\(model.name)  \(model.parameterSize ?? "") \(model.quantization ?? "")")
       }
       box(title: "Choose a model", lines: lines, footer: "↑↓ move · Enter choose · Esc cancel", selected: selected, into: &grid)
+    case .approval(let prompt):
+      box(title: "Allow \(prompt.call.name)?", lines: approvalLines(prompt, width: grid.width), footer: "^C cancels the turn", into: &grid)
     }
+  }
+
+  /// The approval box: what the tool is, where it runs, its arguments, then the four answers.
+  static func approvalLines(_ prompt: ToolApprovalPrompt, width: Int) -> [(String, String)] {
+    let valueWidth = max(10, min(72, width - 20))
+    var lines: [(String, String)] = [
+      ("", ToolApprovalPrompt.cut(prompt.tool.definition.description, valueWidth)),
+      ("in", ToolApprovalPrompt.cut(prompt.workspaceRoot, valueWidth)),
+    ]
+    lines += prompt.argumentLines(width: valueWidth)
+    lines += [
+      ("", ""),
+      ("o", "allow once"),
+      ("s", "allow \(prompt.call.name) for this session"),
+      ("a", "always allow \(prompt.call.name) (saved in the config file)"),
+      ("d", "deny (the model is told)"),
+    ]
+    return lines
   }
 
   static func box(title: String, lines: [(String, String)], footer: String, selected: Int? = nil, into grid: inout CellGrid) {

@@ -32,6 +32,14 @@ public struct Workspace: Sendable, Equatable {
     self.root = real
   }
 
+  /// A workspace that contains nothing (its root is a name no path can have), for conversations
+  /// that offer no tools: every path resolved through it is refused.
+  public static let empty = Workspace(uncheckedRoot: "\0")
+
+  private init(uncheckedRoot: String) {
+    root = uncheckedRoot
+  }
+
   /// Whether `absolute` (canonical) is the root or below it.
   public func contains(_ absolute: String) -> Bool {
     root == "/" || absolute == root || absolute.hasPrefix(root + "/")

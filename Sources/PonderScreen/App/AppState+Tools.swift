@@ -1,0 +1,53 @@
+import PonderCore
+
+extension AppState {
+  /// One step of tool work in the running turn: a Log line for each, a short line in the Answer
+  /// pane for each call and result (so the conversation shows what the model did), and the
+  /// turn's outcome at its end.
+  mutating func applyTool(_ event: ToolTurnEvent, to current: inout TurnState) {
+    switch event {
+    case .stream:
+      break  // Text travels as the batch's events.
+    case .toolCall(let call):
+      current.toolCalls.append(call)
+      appendLog(.tool, "call " + (ToolEventText.line(for: event) ?? call.name))
+      answer.closeLine()
+      answer.appendLine("⚙ \(call.name) \(ToolEventText.arguments(call, limit: 60))", kind: .plain(.dim), role: .dim)
+      answer.reserveCursorCell = false
+    case .approval, .toolStarted:
+      if let line = ToolEventText.line(for: event) { appendLog(.tool, line) }
+    case .toolFinished(let result):
+      if let line = ToolEventText.line(for: event) { appendLog(result.status == .ok ? .result : .error, line) }
+      let size = ToolEventText.size(result.byteCount)
+      answer.appendLine("  ↳ \(result.status.rawValue) · \(size)", kind: .plain(.dim), role: .dim)
+    case .responseDone(let step, let stats):
+      // One response of several ended (the model asked for tools); the next streams after the results.
+      current.toolSteps = step + 1
+      let tokens = stats.completionTokens.map { " · \($0) tokens" } ?? ""
+      appendLog(.done, "response \(step + 1) ended (\(stats.doneReason ?? "stop"))\(tokens)")
+      current.phase = .waiting
+      current.phaseStartedAt = now.monotonic
+      reasoning.reserveCursorCell = true
+      answer.reserveCursorCell = false
+    case .notice(let text):
+      appendLog(text.contains("retrying") ? .retry : .info, text)
+    case .turnEnded(let outcome):
+      current.addedMessages = outcome.messages
+      if let note = outcome.note { appendLog(.info, note) }
+      current.outcome = Self.terminalEvent(for: outcome.ending)
+    }
+  }
+
+  /// The ending of a tool turn as the event a plain turn would have ended with.
+  static func terminalEvent(for ending: ToolTurnOutcome.Ending) -> StreamEvent {
+    switch ending {
+    case .answered(let stats): return .done(stats)
+    case .stepLimit(let limit):
+      var stats = GenerationStats()
+      stats.doneReason = "tool step limit \(limit)"
+      return .done(stats)
+    case .cancelled: return .error(ChatError(.cancelled, "cancelled"))
+    case .failed(let error): return .error(error)
+    }
+  }
+}

@@ -1,0 +1,45 @@
+import PonderCore
+import Testing
+
+/// Saving "always allow" rewrites one line and keeps the rest of the user's file as written.
+@Suite struct ConfigEditorTests {
+  @Test func anEmptyFileGetsTheSection() throws {
+    let text = ConfigEditor.setting("always_allow", to: ["run_command"], inSection: "tools", of: "")
+    #expect(text == "[tools]\nalways_allow = [\"run_command\"]\n")
+    #expect(try ConfigFile(parsing: text).strings("tools.always_allow") == ["run_command"])
+  }
+
+  @Test func anExistingKeyIsReplacedAndCommentsStay() throws {
+    let before = """
+      # my settings
+      model = "qwen3:8b"
+
+      [tools]
+      # asked once, then saved
+      always_allow = ["write_file"]   
+      enabled = true
+
+      [mcp.files]
+      command = "mcp-files"
+      """
+    let after = ConfigEditor.setting("always_allow", to: ["write_file", "run_command"], inSection: "tools", of: before)
+    let config = try ConfigFile(parsing: after)
+    #expect(config.strings("tools.always_allow") == ["write_file", "run_command"])
+    #expect(config.string("model") == "qwen3:8b")
+    #expect(config.string("mcp.files.command") == "mcp-files")
+    #expect(config.bool("tools.enabled") == true)
+    #expect(after.contains("# asked once, then saved\nalways_allow = [\"write_file\", \"run_command\"]\nenabled = true"))
+  }
+
+  @Test func aMissingKeyGoesAtTheEndOfItsSectionBeforeTheNext() throws {
+    let before = "model = \"m\"\n\n[tools]\nenabled = true\n\n[theme]\nname = \"light\"\n"
+    let after = ConfigEditor.setting("always_allow", to: ["a\"b"], inSection: "tools", of: before)
+    #expect(after == "model = \"m\"\n\n[tools]\nenabled = true\nalways_allow = [\"a\\\"b\"]\n\n[theme]\nname = \"light\"\n")
+    #expect(try ConfigFile(parsing: after).strings("tools.always_allow") == ["a\"b"])
+  }
+
+  @Test func aFileWithoutTheSectionGetsItAppended() throws {
+    let after = ConfigEditor.setting("always_allow", to: ["x"], inSection: "tools", of: "model = \"m\"")
+    #expect(after == "model = \"m\"\n\n[tools]\nalways_allow = [\"x\"]\n")
+  }
+}
