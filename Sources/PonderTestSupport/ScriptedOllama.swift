@@ -8,7 +8,8 @@ import PonderCore
 /// (the connection is reset mid-stream), `fail:truncate` (clean EOF without `done:true`),
 /// `long` (a stream long enough to cancel), `escape` (an answer holding terminal escapes),
 /// `[[TOOL ARGUMENT]]` (the model calls `read_file`/`list_directory` with `path`, or
-/// `run_command` with `command`, then answers quoting the result it was sent back).
+/// `run_command` with `command`, or any tool with a JSON object argument `[[NAME {"k":"v"}]]`,
+/// then answers quoting the result it was sent back).
 public struct ScriptedOllama: Sendable {
   public struct Model: Sendable {
     public var name: String
@@ -129,6 +130,9 @@ public struct ScriptedOllama: Sendable {
     let inside = prompt[open.upperBound..<close.lowerBound].split(separator: " ", maxSplits: 1).map(String.init)
     guard let name = inside.first else { return nil }
     let argument = inside.count > 1 ? inside[1] : ""
+    if argument.hasPrefix("{"), let object = try? JSONValue.parse(Array(argument.utf8)) {
+      return ToolCall(id: "call_\(name)_1", name: name, arguments: object)  // [[env_echo {"text":"hi"}]]
+    }
     let key = name == "run_command" ? "command" : "path"
     return ToolCall(id: "call_\(name)_1", name: name, arguments: .object([JSONMember(key, .string(argument))]))
   }

@@ -57,19 +57,30 @@ import Testing
 
   @Test func callsAndResultsShowInTheLogAndTheAnswerPane() {
     var session = startedSession()
-    tool([.toolCall(Self.call)], &session, text: [.reasoning("I should run them.")])
+    let asked = GenerationStats(doneReason: "stop", completionTokens: 9)
+    tool([.toolCall(Self.call), .responseDone(step: 0, asked)], &session, text: [.reasoning("I should run them.")])
     tool([.approval(Self.call, .decidedByUser(.allowOnce)), .toolStarted(Self.call)], &session)
     let result = ToolResult(call: Self.call, content: "exit status 0\n12 tests passed", status: .ok, duration: .milliseconds(1234))
-    tool([.toolFinished(result), .responseDone(step: 0, GenerationStats(doneReason: "stop", completionTokens: 9))], &session)
+    tool([.toolFinished(result)], &session)
     let log = session.state.log.lines.map(\.display)
     #expect(log.contains { $0.hasSuffix("⚙ call run_command {\"command\":\"make test\",\"timeout\":30}") })
     #expect(log.contains { $0.hasSuffix("⚙ run_command allowed once by you") })
     #expect(log.contains { $0.hasSuffix("← run_command ok · 29 B · 1234 ms") })
-    #expect(log.contains { $0.hasSuffix("✓ response 1 ended (stop) · 9 tokens") })
+    #expect(log.contains { $0.hasSuffix("✓ response 1 asked for 1 tool call · 9 tokens") })
     let answer = session.state.answer.lines.map(\.display)
     #expect(answer.contains("⚙ run_command {\"command\":\"make test\",\"timeout\":30}"))
     #expect(answer.contains("  ↳ ok · 29 B"))
     #expect(session.state.turn != nil)  // one response ended, not the turn
+  }
+
+  @Test func aResponseWithoutCallsIsLoggedOnceAsTheTurnsEnd() {
+    var session = startedSession()
+    let stats = GenerationStats(doneReason: "stop", completionTokens: 3)
+    let outcome = ToolTurnOutcome(messages: [.assistant("Hi.")], ending: .answered(stats), steps: 0)
+    tool([.responseDone(step: 0, stats), .turnEnded(outcome)], &session, text: [.answer("Hi.")])
+    let log = session.state.log.lines.map(\.display)
+    #expect(!log.contains { $0.contains("response 1") })
+    #expect(log.filter { $0.contains("✓ done (stop) · 3 tokens") }.count == 1)
   }
 
   @Test func theTurnsMessagesBecomeTheHistoryForTheNextRequest() {

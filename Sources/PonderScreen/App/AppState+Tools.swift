@@ -22,9 +22,14 @@ extension AppState {
       answer.appendLine("  ↳ \(result.status.rawValue) · \(size)", kind: .plain(.dim), role: .dim)
     case .responseDone(let step, let stats):
       // One response of several ended (the model asked for tools); the next streams after the results.
+      // The last response's end is logged as the turn's; only one that asked for tools gets a line.
+      let asked = current.toolCalls.count - current.callsBeforeResponse
+      guard asked > 0 else { break }
+      current.callsBeforeResponse = current.toolCalls.count
       current.toolSteps = step + 1
       let tokens = stats.completionTokens.map { " · \($0) tokens" } ?? ""
-      appendLog(.done, "response \(step + 1) ended (\(stats.doneReason ?? "stop"))\(tokens)")
+      appendLog(.done, "response \(step + 1) asked for \(asked) tool call\(asked == 1 ? "" : "s")\(tokens)")
+      reasoning.closeLine()
       current.phase = .waiting
       current.phaseStartedAt = now.monotonic
       reasoning.reserveCursorCell = true

@@ -23,6 +23,8 @@ public struct TurnState: Sendable, Equatable {
   public var addedMessages: [ChatMessage]?
   /// Tool rounds so far in this turn.
   public var toolSteps = 0
+  /// How many of `toolCalls` came before the response now streaming.
+  public var callsBeforeResponse = 0
   /// When text last arrived: the ▊ stays solid while tokens flow and blinks when they stop.
   public var lastTextAt: Duration?
   /// The status bar shows figures sampled at ticks and phase changes, not per token: a calm
