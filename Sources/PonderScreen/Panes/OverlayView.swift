@@ -15,6 +15,7 @@ public enum OverlayView {
     ("F2 / F3", "show or hide the Log / Reasoning pane"),
     ("F4, ^O", "choose the model"),
     ("^L", "redraw the screen"),
+    ("o s a d", "tool approval: once · session · always · deny"),
     ("F1, ?", "this help (? when a pane is focused)"),
     ("^Q, ^D", "quit (^D on an empty input)"),
   ]
