@@ -4,6 +4,8 @@
   import Darwin
 #endif
 
+import PonderTools
+
 extension ServerProcess {
   /// `posix_spawnp` with stdin, stdout and stderr on the given descriptors, a new process group,
   /// default signal handling and no blocked signals. Returns the pid and 0, or an errno (ENOENT
@@ -11,42 +13,7 @@ extension ServerProcess {
   static func spawn(
     _ arguments: [String], environment: [String], stdin: Int32, stdout: Int32, stderr: Int32
   ) -> (pid_t, Int32) {
-    #if canImport(Glibc)
-      var actions = posix_spawn_file_actions_t()
-      var attributes = posix_spawnattr_t()
-    #else
-      var actions: posix_spawn_file_actions_t?
-      var attributes: posix_spawnattr_t?
-    #endif
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_adddup2(&actions, stdin, 0)
-    posix_spawn_file_actions_adddup2(&actions, stdout, 1)
-    posix_spawn_file_actions_adddup2(&actions, stderr, 2)
-
-    posix_spawnattr_init(&attributes)
-    defer { posix_spawnattr_destroy(&attributes) }
-    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
-    posix_spawnattr_setpgroup(&attributes, 0)
-    var defaults = sigset_t()
-    sigemptyset(&defaults)
-    for signal in [SIGINT, SIGQUIT, SIGPIPE, SIGTERM, SIGHUP, SIGTSTP, SIGTTIN, SIGTTOU, SIGCHLD, SIGUSR1, SIGUSR2, SIGALRM] {
-      sigaddset(&defaults, signal)
-    }
-    posix_spawnattr_setsigdefault(&attributes, &defaults)
-    var mask = sigset_t()
-    sigemptyset(&mask)
-    posix_spawnattr_setsigmask(&attributes, &mask)
-
-    let cArguments: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
-    let cEnvironment: [UnsafeMutablePointer<CChar>?] = environment.map { strdup($0) } + [nil]
-    defer {
-      cArguments.forEach { free($0) }
-      cEnvironment.forEach { free($0) }
-    }
-    var pid = pid_t()
-    let code = posix_spawnp(&pid, arguments[0], &actions, &attributes, cArguments, cEnvironment)
-    return (pid, code)
+    GroupSpawn.spawn(arguments, environment: environment, stdin: .descriptor(stdin), stdout: stdout, stderr: stderr, searchPath: true)
   }
 
   /// A pipe whose ends are closed in every program Ponder starts (the server gets dup2'd copies).
