@@ -122,6 +122,20 @@ import Testing
     #expect(session.state.turn == nil)
   }
 
+  @Test(arguments: [(40, 12), (60, 14), (80, 24)])
+  func theAnswersShowOnEveryScreenSize(width: Int, height: Int) {
+    var session = Session(width: width, height: height)
+    session.type("go")
+    session.press(.enter)
+    let many = ToolCall(id: "c2", name: "run_command", arguments: .object((1...9).map { JSONMember("arg\($0)", .string("v\($0)")) }))
+    session.send(.approvalRequested(ToolApprovalPrompt(call: many, tool: Self.info, workspaceRoot: "/w")))
+    let text = session.render().lines.joined(separator: "\n")
+    for answer in ["allow once", "for this session", "always allow", "deny"] {
+      #expect(text.contains(answer), "\(width)x\(height) hides \"\(answer)\"")
+    }
+    #expect(text.contains("arg1"))
+  }
+
   @Test func approvalOverlayAt80x24() {
     var session = startedSession()
     tool([.toolCall(Self.call)], &session, text: [.reasoning("Running the tests is the way to know.")])

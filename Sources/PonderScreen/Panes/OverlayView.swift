@@ -37,26 +37,42 @@ public enum OverlayView {
       }
       box(title: "Choose a model", lines: lines, footer: "↑↓ move · Enter choose · Esc cancel", selected: selected, into: &grid)
     case .approval(let prompt):
-      box(title: "Allow \(prompt.call.name)?", lines: approvalLines(prompt, width: grid.width), footer: "^C cancels the turn", into: &grid)
+      let lines = approvalLines(prompt, width: grid.width, height: grid.height)
+      box(title: "Allow \(prompt.call.name)?", lines: lines, footer: "^C cancels the turn", into: &grid)
     }
   }
 
   /// The approval box: what the tool is, where it runs, its arguments, then the four answers.
-  static func approvalLines(_ prompt: ToolApprovalPrompt, width: Int) -> [(String, String)] {
+  /// On a short screen the details give way first (spacer, description, folder, then arguments
+  /// beyond the first), so the answers always show.
+  static func approvalLines(_ prompt: ToolApprovalPrompt, width: Int, height: Int = .max) -> [(String, String)] {
     let valueWidth = max(10, min(72, width - 20))
-    var lines: [(String, String)] = [
+    let answers: [(String, String)] = [
+      ("o", "allow once"),
+      ("s", "allow for this session"),
+      ("a", "always allow (saved in the config)"),
+      ("d", "deny (the model is told)"),
+    ]
+    var arguments = prompt.argumentLines(width: valueWidth)
+    var details: [(String, String)] = [
       ("", ToolApprovalPrompt.cut(prompt.tool.definition.description, valueWidth)),
       ("in", ToolApprovalPrompt.cut(prompt.workspaceRoot, valueWidth)),
     ]
-    lines += prompt.argumentLines(width: valueWidth)
-    lines += [
-      ("", ""),
-      ("o", "allow once"),
-      ("s", "allow \(prompt.call.name) for this session"),
-      ("a", "always allow \(prompt.call.name) (saved in the config file)"),
-      ("d", "deny (the model is told)"),
-    ]
-    return lines
+    var spacer = true
+    let room = max(1, height - 6)  // what `box` can show
+    func count() -> Int { details.count + arguments.count + (spacer ? 1 : 0) + answers.count }
+    if count() > room { spacer = false }
+    while count() > room, !details.isEmpty { details.removeFirst() }
+    let slots = max(1, room - answers.count)
+    if count() > room, arguments.count > slots {
+      if slots == 1 {
+        arguments = Array(arguments.prefix(1))
+      } else {
+        let hidden = arguments.count - (slots - 1)
+        arguments = Array(arguments.prefix(slots - 1)) + [("…", "\(hidden) more argument\(hidden == 1 ? "" : "s")")]
+      }
+    }
+    return details + arguments + (spacer ? [("", "")] : []) + answers
   }
 
   static func box(title: String, lines: [(String, String)], footer: String, selected: Int? = nil, into grid: inout CellGrid) {
