@@ -143,9 +143,8 @@ public struct AskRunner: Sendable {
   /// A coordinator with no tools, for callers that offer none: the turn is one plain response.
   static func plainCoordinator(transport: any HTTPTransport, backend: ChatBackend) -> ToolStreamingCoordinator {
     ToolStreamingCoordinator(
-      transport: transport, makeRequest: { backend.chatRequest($0) }, makeDecoder: { backend.makeDecoder() },
-      registry: ToolRegistry([]), context: ToolContext(workspace: .empty), policy: ApprovalPolicy(isInteractive: false),
-      approve: { _ in .deny })
+      backend: backend, transport: transport, registry: ToolRegistry([]), context: ToolContext(workspace: .empty),
+      policy: ApprovalPolicy(isInteractive: false), approve: { _ in .deny })
   }
 
   private func resolveModel(client: StreamingClient, backend: ChatBackend, err: any OutputSink) async -> Result<String, ChatError> {

@@ -1,4 +1,5 @@
 import PonderCore
+import PonderTools
 
 /// One MCP server from the config file: how to start it, and whether to.
 ///
@@ -126,15 +127,5 @@ extension MCPServerConfig {
 
     self.init(
       name: name, command: command, arguments: arguments, environment: environment, isEnabled: isEnabled)
-  }
-}
-
-extension String {
-  /// The text without leading and trailing whitespace.
-  func trimmingSpaces() -> String {
-    var slice = Substring(self)
-    while let first = slice.first, first.isWhitespace { slice = slice.dropFirst() }
-    while let last = slice.last, last.isWhitespace { slice = slice.dropLast() }
-    return String(slice)
   }
 }

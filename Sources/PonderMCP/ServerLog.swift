@@ -1,3 +1,4 @@
+import PonderTools
 import Foundation
 
 /// Where a server's stderr goes: a log file of its own (`mcp-NAME.log` in the log folder), or

@@ -106,19 +106,18 @@ public struct ScriptedOllama: Sendable {
     var lines = turn.reasoningTokens.map { line(model.name, thinking: $0) }
     lines += turn.answerTokens.map { line(model.name, content: $0) }
     let evalCount = lines.count
-    var script = HTTPScript.ndjson([], delay: nil)
-    let delay: Duration? = tokensPerSecond > 0 ? .milliseconds(Int(1000 / tokensPerSecond)) : nil
+    var resetBeforeChunk: Int?
     if prompt.contains("fail:midstream") {
       lines = Array(lines.prefix(10)) + [#"{"error":"an error was encountered while running the model: unexpected EOF"}"# + "\n"]
     } else if prompt.contains("fail:reset") {
-      script.resetBeforeChunk = 10
+      resetBeforeChunk = 10
     } else if prompt.contains("fail:truncate") {
       lines = Array(lines.prefix(10))
     } else {
       lines.append(doneLine(model.name, evalCount: evalCount))
     }
-    script.chunks = lines.enumerated().map { HTTPScript.Chunk($1, delayBefore: $0 == 0 ? nil : delay) }
-    if firstTokenDelay > 0 { script.headerDelay = .milliseconds(Int(firstTokenDelay * 1000)) }
+    var script = paced(lines)
+    script.resetBeforeChunk = resetBeforeChunk
     return script
   }
 
@@ -175,10 +174,12 @@ public struct ScriptedOllama: Sendable {
     return paced(lines)
   }
 
+  /// NDJSON lines at the configured token rate, after the configured first-token delay.
   private func paced(_ lines: [String]) -> HTTPScript {
     var script = HTTPScript.ndjson([], delay: nil)
     let delay: Duration? = tokensPerSecond > 0 ? .milliseconds(Int(1000 / tokensPerSecond)) : nil
     script.chunks = lines.enumerated().map { HTTPScript.Chunk($1, delayBefore: $0 == 0 ? nil : delay) }
+    if firstTokenDelay > 0 { script.headerDelay = .milliseconds(Int(firstTokenDelay * 1000)) }
     return script
   }
 

@@ -10,7 +10,7 @@ import Testing
   static let info = ToolInfo(
     definition: ToolDefinition(name: "run_command", description: "Runs a shell command in the workspace.", parameters: .emptyObject),
     isReadOnly: false)
-  static let prompt = ToolApprovalPrompt(call: call, tool: info, workspaceRoot: "/home/ada/project")
+  static let prompt = ApprovalRequest(call: call, tool: info, workspaceRoot: "/home/ada/project")
 
   func startedSession() -> Session {
     var session = Session()
@@ -128,7 +128,7 @@ import Testing
     session.type("go")
     session.press(.enter)
     let many = ToolCall(id: "c2", name: "run_command", arguments: .object((1...9).map { JSONMember("arg\($0)", .string("v\($0)")) }))
-    session.send(.approvalRequested(ToolApprovalPrompt(call: many, tool: Self.info, workspaceRoot: "/w")))
+    session.send(.approvalRequested(ApprovalRequest(call: many, tool: Self.info, workspaceRoot: "/w")))
     let text = session.render().lines.joined(separator: "\n")
     for answer in ["allow once", "for this session", "always allow", "deny"] {
       #expect(text.contains(answer), "\(width)x\(height) hides \"\(answer)\"")

@@ -11,7 +11,7 @@ actor ApprovalDesk {
   private var waiting: (call: ToolCall, continuation: CheckedContinuation<ApprovalDecision, Never>)?
 
   /// Shows the request through `show` and waits for ``answer(_:for:)``.
-  func ask(_ request: ApprovalRequest, show: @escaping @Sendable (ToolApprovalPrompt) -> Void) async -> ApprovalDecision {
+  func ask(_ request: ApprovalRequest, show: @escaping @Sendable (ApprovalRequest) -> Void) async -> ApprovalDecision {
     await withTaskCancellationHandler {
       await withCheckedContinuation { continuation in
         if let previous = waiting { previous.continuation.resume(returning: .deny) }
@@ -19,7 +19,7 @@ actor ApprovalDesk {
         if Task.isCancelled {
           answer(.deny, for: request.call)
         } else {
-          show(ToolApprovalPrompt(call: request.call, tool: request.tool, workspaceRoot: request.workspaceRoot))
+          show(request)
         }
       }
     } onCancel: {

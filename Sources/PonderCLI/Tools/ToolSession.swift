@@ -45,9 +45,8 @@ struct ToolSession: Sendable {
     backend: ChatBackend, transport: any HTTPTransport, approve: @escaping ToolStreamingCoordinator.Approver
   ) -> ToolStreamingCoordinator {
     ToolStreamingCoordinator(
-      transport: transport, makeRequest: { backend.chatRequest($0) }, makeDecoder: { backend.makeDecoder() },
-      registry: registry, context: ToolContext(workspace: workspace), policy: policy, maxSteps: maxSteps,
-      approve: approve)
+      backend: backend, transport: transport, registry: registry, context: ToolContext(workspace: workspace),
+      policy: policy, maxSteps: maxSteps, approve: approve)
   }
 
   /// Adds `name` to `[tools] always_allow` in the config file; returns a problem to log, if any.

@@ -18,7 +18,7 @@ public enum AppMessage: Sendable {
   /// A line for the log from the edges (server probe, theme problems).
   case note(LogKind, String)
   /// A tool call needs the user's permission: the approval overlay opens.
-  case approvalRequested(ToolApprovalPrompt)
+  case approvalRequested(ApprovalRequest)
 }
 
 /// What the loop must do after an update: all I/O happens there, never in the state.

@@ -8,21 +8,10 @@ public enum Overlay: Sendable, Equatable {
   case modelPicker(models: [ModelInfo], selected: Int)
   case loadingModels
   /// May this tool call run? Answered with o/s/a/d; only ^C (cancel the turn) and ^Q get past it.
-  case approval(ToolApprovalPrompt)
+  case approval(ApprovalRequest)
 }
 
-/// What the approval overlay shows: the call, what the tool is, and where it would run.
-public struct ToolApprovalPrompt: Sendable, Equatable {
-  public var call: ToolCall
-  public var tool: ToolInfo
-  public var workspaceRoot: String
-
-  public init(call: ToolCall, tool: ToolInfo, workspaceRoot: String) {
-    self.call = call
-    self.tool = tool
-    self.workspaceRoot = workspaceRoot
-  }
-
+extension ApprovalRequest {
   /// The arguments as `key: value` lines, long values cut, for a box `width` columns wide.
   public func argumentLines(width: Int) -> [(String, String)] {
     let limit = max(8, width)

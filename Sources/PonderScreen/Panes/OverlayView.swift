@@ -1,3 +1,5 @@
+import PonderCore
+
 /// Modal boxes: help, the copy menu, the model picker, tool approval.
 public enum OverlayView {
   /// Every key binding, shown in the F1 overlay and mirrored in docs/keys.md.
@@ -45,7 +47,7 @@ public enum OverlayView {
   /// The approval box: what the tool is, where it runs, its arguments, then the four answers.
   /// On a short screen the details give way first (spacer, description, folder, then arguments
   /// beyond the first), so the answers always show.
-  static func approvalLines(_ prompt: ToolApprovalPrompt, width: Int, height: Int = .max) -> [(String, String)] {
+  static func approvalLines(_ prompt: ApprovalRequest, width: Int, height: Int = .max) -> [(String, String)] {
     let valueWidth = max(10, min(72, width - 20))
     let answers: [(String, String)] = [
       ("o", "allow once"),
@@ -55,8 +57,8 @@ public enum OverlayView {
     ]
     var arguments = prompt.argumentLines(width: valueWidth)
     var details: [(String, String)] = [
-      ("", ToolApprovalPrompt.cut(prompt.tool.definition.description, valueWidth)),
-      ("in", ToolApprovalPrompt.cut(prompt.workspaceRoot, valueWidth)),
+      ("", ApprovalRequest.cut(prompt.tool.definition.description, valueWidth)),
+      ("in", ApprovalRequest.cut(prompt.workspaceRoot, valueWidth)),
     ]
     var spacer = true
     let room = max(1, height - 6)  // what `box` can show

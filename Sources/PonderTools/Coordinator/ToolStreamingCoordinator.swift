@@ -49,6 +49,16 @@ public actor ToolStreamingCoordinator {
     self.approve = approve
   }
 
+  /// A coordinator for `backend`: its request builder, and a fresh decoder per response.
+  public init(
+    backend: ChatBackend, transport: any HTTPTransport, registry: ToolRegistry, context: ToolContext,
+    policy: ApprovalPolicy, maxSteps: Int = 10, approve: @escaping Approver
+  ) {
+    self.init(
+      transport: transport, makeRequest: { backend.chatRequest($0) }, makeDecoder: { backend.makeDecoder() },
+      registry: registry, context: context, policy: policy, maxSteps: maxSteps, approve: approve)
+  }
+
   /// Runs one turn to its end.
   /// - Parameters:
   ///   - request: the conversation up to and including the user's message (its `tools` are set here).

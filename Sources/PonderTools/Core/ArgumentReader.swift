@@ -63,8 +63,8 @@ struct ArgumentReader {
 }
 
 extension String {
-  /// The text without leading and trailing spaces, tabs and newlines.
-  func trimmingSpaces() -> String {
+  /// The text without leading and trailing whitespace (also used by PonderMCP).
+  public func trimmingSpaces() -> String {
     var slice = Substring(self)
     while let first = slice.first, first.isWhitespace { slice = slice.dropFirst() }
     while let last = slice.last, last.isWhitespace { slice = slice.dropLast() }

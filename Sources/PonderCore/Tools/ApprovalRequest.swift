@@ -1,7 +1,6 @@
-import PonderCore
-
 /// What the approval callback is asked about: the call (name and arguments, to show pretty-printed)
-/// and the tool's description and kind, so an overlay can say what allowing it means.
+/// and the tool's description and kind, so an overlay can say what allowing it means. The
+/// coordinator asks with it and the TUI's approval overlay shows it.
 public struct ApprovalRequest: Sendable, Equatable {
   public var call: ToolCall
   public var tool: ToolInfo
