@@ -8,6 +8,7 @@ import PackageDescription
 /// - `PonderHTTP` is the only target that imports the HTTP client.
 /// - `PonderTerminal` is the only target that imports curses.
 /// - `PonderMCP` is the only target that imports the MCP SDK.
+/// - `PonderStore` is the only target that imports GRDB (SQLite).
 /// - `PonderCLI` wires them together; `ponder` is a one-line `main`.
 let package = Package(
   name: "Ponder",
@@ -22,6 +23,7 @@ let package = Package(
     // The MCP SDK's own dependencies, named because its transport API uses their types.
     .package(url: "https://github.com/apple/swift-log.git", from: "1.5.0"),
     .package(url: "https://github.com/apple/swift-system", from: "1.0.0"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
   ],
   targets: [
     .target(name: "PonderCore"),
@@ -44,10 +46,11 @@ let package = Package(
         .product(name: "Logging", package: "swift-log"),
         .product(name: "SystemPackage", package: "swift-system"),
       ]),
+    .target(name: "PonderStore", dependencies: ["PonderCore", .product(name: "GRDB", package: "GRDB.swift")]),
     .target(
       name: "PonderCLI",
       dependencies: [
-        "PonderCore", "PonderScreen", "PonderTerminal", "PonderHTTP", "PonderTools", "PonderMCP",
+        "PonderCore", "PonderScreen", "PonderTerminal", "PonderHTTP", "PonderTools", "PonderMCP", "PonderStore",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(name: "ponder", dependencies: ["PonderCLI"]),
@@ -55,7 +58,10 @@ let package = Package(
     .executableTarget(name: "ponder-test-server", dependencies: ["PonderTestSupport"]),
     .executableTarget(name: "ponder-mcp-test-server", dependencies: ["PonderCore"]),
     .executableTarget(
-      name: "ponder-bench", dependencies: ["PonderCore", "PonderScreen", "PonderTerminal", "PonderHTTP", "PonderTestSupport"]),
+      name: "ponder-bench",
+      dependencies: [
+        "PonderCore", "PonderScreen", "PonderTerminal", "PonderHTTP", "PonderStore", "PonderTestSupport",
+      ]),
     .testTarget(
       name: "PonderCoreTests", dependencies: ["PonderCore", "PonderTestSupport"],
       exclude: ["Fixtures"]),
@@ -66,6 +72,7 @@ let package = Package(
     .testTarget(
       name: "PonderMCPTests", dependencies: ["PonderMCP", "PonderTools", "PonderCore", "ponder-mcp-test-server"]),
     .testTarget(name: "PonderTerminalTests", dependencies: ["PonderTerminal", "PonderScreen", "CNCurses"]),
+    .testTarget(name: "PonderStoreTests", dependencies: ["PonderStore", "PonderCore"]),
     .testTarget(
       name: "PonderHTTPTests",
       dependencies: ["PonderCore", "PonderHTTP", "PonderCLI", "PonderTestSupport"]),

@@ -3,6 +3,7 @@ import Foundation
 import PonderCore
 import PonderHTTP
 import PonderScreen
+import PonderStore
 import PonderTerminal
 import PonderTools
 
@@ -18,6 +19,10 @@ final class ChatApp {
     case inputReady
     case windowChanged
     case terminate(String)
+    /// SIGHUP: the terminal went away (an SSH drop, a closed window).
+    case hangUp
+    /// A detached stream ran past the time it may take.
+    case detachLimitReached
   }
 
   private var state: AppState
@@ -40,9 +45,19 @@ final class ChatApp {
   private let approvals = ApprovalDesk()
   /// Whether each model takes tools, learned once per model (Ollama's `/api/show`, or a refusal).
   private var toolSupport: [String: Bool] = [:]
+  private let persistence: ChatPersistence
+  /// After SIGHUP during a stream: the terminal is gone, nothing is drawn, the stream is read
+  /// to its end (within `detachLimit`) and saved.
+  private(set) var detached = false
+  private let detachLimit: Duration
+  private var detachTimedOut = false
 
-  init(state: AppState, terminal: CursesTerminal, transport: AsyncHTTPTransport, backend: ChatBackend, tools: ToolSession) {
+  init(
+    state: AppState, terminal: CursesTerminal, transport: AsyncHTTPTransport, backend: ChatBackend, tools: ToolSession,
+    store: StoreOpening, detachLimit: Duration
+  ) {
     self.state = state
+    self.detachLimit = detachLimit
     self.terminal = terminal
     self.transport = transport
     self.backend = backend
@@ -55,7 +70,11 @@ final class ChatApp {
     coordinator = tools.coordinator(backend: backend, transport: transport) { request in
       await desk.ask(request) { prompt in inbox.yield(.app(.approvalRequested(prompt))) }
     }
+    persistence = ChatPersistence(opening: store, host: backend.baseURL, api: backend.kind.rawValue) { inbox.yield(.app($0)) }
   }
+
+  /// The conversation on screen was resumed from the store: the next turns go into it.
+  func use(_ conversation: Int64) { persistence.use(conversation) }
 
   /// Runs until the user quits or a signal ends the app; returns why, for the shell.
   func run(startupNotes: [(LogKind, String)]) async -> String? {
@@ -63,6 +82,7 @@ final class ChatApp {
     let inbox = self.inbox
     watcher = try? InputWatcher { inbox.yield(.inputReady) }
     for (kind, text) in startupNotes { process(.note(kind, text)) }
+    if let problem = persistence.unavailable { process(.savingStopped(problem)) }
     startupProbe()
     draw()
     for await event in events {
@@ -77,9 +97,21 @@ final class ChatApp {
       case .terminate(let reason):
         exitReason = reason
         readerTask?.cancel()
+      case .hangUp:
+        hangUp()
+      case .detachLimitReached:
+        detachTimedOut = true
+        readerTask?.cancel()
       case .app(let message):
+        if case .stream(let batch) = message { persistence.record(batch) }
+        if detached, case .approvalRequested(let prompt) = message {
+          // Nobody can answer: the call is denied and the model is told.
+          answerApproval(.deny, prompt.call)
+          continue
+        }
         process(message)
       }
+      if detached, state.turn == nil { exitReason = exitReason ?? "hang-up" }
       if state.quitRequested || exitReason != nil { break }
       updateTicker()
       draw()
@@ -88,7 +120,35 @@ final class ChatApp {
     readerTask?.cancel()
     watcher?.stop()
     for source in signalSources { source.cancel() }
+    if state.turn != nil {
+      // Stopping mid-answer: keep what arrived. Quitting is the user's cancel; a signal interrupts.
+      persistence.abandonTurn(state.quitRequested && exitReason == nil ? .cancelled : .interrupted)
+    }
+    persistence.flush()
     return exitReason
+  }
+
+  /// SIGHUP. Idle: quit. Mid-answer: stop drawing and reading keys, un-pause, and let the stream
+  /// run to its end (at most `detachLimit`); the loop quits when the turn ends, and the answer is
+  /// saved as finished while detached.
+  private func hangUp() {
+    guard state.turn != nil, !detached else {
+      exitReason = "hang-up"
+      readerTask?.cancel()
+      return
+    }
+    detached = true
+    watcher?.stop()
+    watcher = nil
+    let pump = self.pump
+    Task { await pump?.resume() }
+    if case .approval(let prompt)? = state.overlay { answerApproval(.deny, prompt.call) }
+    let inbox = self.inbox
+    let limit = detachLimit
+    Task {
+      try? await Task.sleep(for: limit)
+      inbox.yield(.detachLimitReached)
+    }
   }
 
   // MARK: - State and effects
@@ -99,7 +159,24 @@ final class ChatApp {
 
   private func perform(_ effect: Effect) {
     switch effect {
-    case .startTurn(let request): startTurn(request)
+    case .startTurn(let request):
+      startTurn(request)
+      persistence.startTurn(
+        request, settings: ConversationSettings(system: state.systemPrompt, think: state.think, options: request.options))
+    case .turnFinished(var messages):
+      if detached, let last = messages.indices.last {
+        if detachTimedOut, messages[last].status == .cancelled {
+          messages[last].status = .interrupted
+        } else if messages[last].status == .complete {
+          messages[last].status = .detached
+        }
+      }
+      persistence.finishTurn(messages)
+    case .newConversation: persistence.use(nil)
+    case .listSessions(let query): persistence.list(query)
+    case .openSession(let id): persistence.open(id)
+    case .renameSession(let id, let title): persistence.rename(id, to: title, thenList: sessionsQuery)
+    case .deleteSession(let id): persistence.delete(id, thenList: sessionsQuery)
     case .cancelTurn: readerTask?.cancel()
     case .pauseStream:
       let pump = self.pump
@@ -115,6 +192,12 @@ final class ChatApp {
       previous = nil
     case .quit: break
     }
+  }
+
+  /// The filter of the open sessions screen.
+  private var sessionsQuery: String {
+    if case .sessions(let browser)? = state.overlay { return browser.queryText }
+    return ""
   }
 
   private func startTurn(_ request: ChatRequest) {
@@ -211,6 +294,7 @@ final class ChatApp {
   // MARK: - Screen
 
   private func draw() {
+    if detached { return }
     var grid = CellGrid(width: state.width, height: state.height)
     Screen.render(state, into: &grid)
     terminal.present(grid, previous: previous)
@@ -246,7 +330,7 @@ final class ChatApp {
   private func installSignals() {
     let inbox = self.inbox
     let handlers: [(Int32, LoopEvent)] = [
-      (SIGWINCH, .windowChanged), (SIGTERM, .terminate("terminated")), (SIGHUP, .terminate("hang-up")),
+      (SIGWINCH, .windowChanged), (SIGTERM, .terminate("terminated")), (SIGHUP, .hangUp),
       (SIGINT, .terminate("interrupted")),
     ]
     for (number, event) in handlers {

@@ -3,6 +3,7 @@ import Foundation
 import PonderCore
 import PonderHTTP
 import PonderScreen
+import PonderStore
 import PonderTerminal
 
 /// `ponder` / `ponder chat`: the full-screen chat.
@@ -17,13 +18,40 @@ struct ChatCommand: AsyncParsableCommand {
   @Flag(name: .long, help: "Ask the model not to think.") var noThink = false
   @Option(name: .long, help: "Reasoning effort: low, medium or high.") var thinkLevel: String?
   @Option(name: .long, help: "A system prompt.") var system: String?
+  @Flag(name: [.customShort("r"), .long], help: "Reopen the most recent conversation (or the one named by ID).")
+  var resume = false
+  @Argument(help: ArgumentHelp("With --resume: the conversation to reopen (see `ponder sessions`).", valueName: "ID"))
+  var conversation: String?
 
   func validate() throws {
+    if conversation != nil, !resume {
+      throw ValidationError("a conversation ID goes with --resume: ponder --resume \(conversation ?? "")")
+    }
+    if let conversation, Int64(conversation) == nil, conversation != "last" {
+      throw ValidationError("--resume takes a conversation number (see `ponder sessions`), got \(conversation)")
+    }
     if [think, noThink, thinkLevel != nil].filter({ $0 }).count > 1 {
       throw ValidationError("use only one of --think, --no-think and --think-level")
     }
     if let level = thinkLevel, ThinkSetting.Level(rawValue: level) == nil {
       throw ValidationError("--think-level takes low, medium or high")
+    }
+  }
+
+  /// The saved conversation `--resume` names: the most recent one without an ID.
+  static func conversationToResume(_ id: String?, store: StoreOpening) throws -> SavedConversation {
+    guard let opened = store.store else {
+      throw ValidationError("cannot resume: conversations are not saved (\(store.problem ?? "saving is off"))")
+    }
+    do {
+      guard let chosen = try id.flatMap(Int64.init) ?? opened.latestConversationID() else {
+        throw ValidationError("no saved conversation to resume yet")
+      }
+      return try opened.conversation(chosen)
+    } catch let error as ValidationError {
+      throw error
+    } catch {
+      throw ValidationError("cannot resume: \(StoreError.message(of: error))")
     }
   }
 
@@ -57,6 +85,17 @@ struct ChatCommand: AsyncParsableCommand {
       if let summary = mcp.summary { notes.append((.tool, summary)) }
     }
     for problem in mcp.problems { notes.append((.error, problem)) }
+    let store = StoreOpening.open(config: config)
+    var resumed: SavedConversation?
+    if resume {
+      do {
+        resumed = try Self.conversationToResume(conversation, store: store)
+      } catch {
+        await mcp.shutdown()
+        throw error
+      }
+    }
+    let detachMinutes = config.number("hangup_wait_minutes") ?? 30
     CursesTerminal.installCrashRestore()
     let terminal: CursesTerminal
     do {
@@ -77,16 +116,29 @@ struct ChatCommand: AsyncParsableCommand {
     }
     let reason = await MainActor.run {
       let size = terminal.size
-      let state = AppState(
+      var state = AppState(
         width: size.width, height: size.height, model: server.model ?? config.string("model"),
         hostLabel: backend.baseURL, think: thinkSetting, systemPrompt: system)
-      return ChatApp(state: state, terminal: terminal, transport: transport, backend: backend, tools: tools)
+      if let resumed {
+        state.loadConversation(resumed)
+        // Options given now win over the saved ones.
+        if let model = server.model { state.model = model }
+        if let system { state.systemPrompt = system }
+        if let thinkSetting { state.think = thinkSetting }
+      }
+      let app = ChatApp(
+        state: state, terminal: terminal, transport: transport, backend: backend, tools: tools, store: store,
+        detachLimit: .milliseconds(Int(max(0, detachMinutes) * 60_000)))
+      if let resumed { app.use(resumed.id) }
+      return app
     }.run(startupNotes: notes)
-    await MainActor.run { terminal.shutdown() }
+    // After an SSH drop the terminal is gone: writing to it would only fail.
+    let terminalGone = await MainActor.run { CursesTerminal.outputHungUp() }
+    if !terminalGone { await MainActor.run { terminal.shutdown() } }
     await transport.shutdown()
     await mcp.shutdown()
     if let reason {
-      err.write("ponder: \(reason)\n")
+      if !terminalGone { err.write("ponder: \(reason)\n") }
       throw ExitCode(reason == "interrupted" ? 130 : 1)
     }
   }

@@ -122,6 +122,14 @@ public final class CursesTerminal {
   }
 
   /// Leaves curses and restores the terminal as it was. Safe to call more than once.
+  /// Whether the terminal has hung up (the SSH connection or the window is gone): then nothing
+  /// should be written to it, not even the codes that restore it.
+  public static func outputHungUp(descriptor: Int32 = STDOUT_FILENO) -> Bool {
+    var probe = pollfd(fd: descriptor, events: Int16(POLLOUT), revents: 0)
+    guard poll(&probe, 1, 0) >= 0 else { return true }
+    return Int32(probe.revents) & (Int32(POLLHUP) | Int32(POLLERR) | Int32(POLLNVAL)) != 0
+  }
+
   public func shutdown() {
     guard isActive else { return }
     if case .terminal = output { writeRaw(Self.bracketedPasteOff) }

@@ -42,6 +42,11 @@ public struct ConfigFile: Sendable, Equatable {
     return nil
   }
 
+  public func number(_ key: String) -> Double? {
+    if case .number(let value)? = values[key] { return value }
+    return nil
+  }
+
   public func bool(_ key: String) -> Bool? {
     if case .bool(let flag)? = values[key] { return flag }
     return nil

@@ -19,6 +19,21 @@ public enum AppMessage: Sendable {
   case note(LogKind, String)
   /// A tool call needs the user's permission: the approval overlay opens.
   case approvalRequested(ApprovalRequest)
+  /// The sessions screen's list for `query` (all conversations when empty), read at `now`
+  /// (seconds since 1970), or why it could not be read.
+  case sessionsListed(query: String, Result<[ConversationSummary], StoreProblem>, now: Int64)
+  /// A saved conversation to show and continue.
+  case conversationLoaded(SavedConversation)
+  /// The store started the conversation on screen, with this id.
+  case conversationStarted(Int64)
+  /// Saving stopped (or never started); the chat goes on without it.
+  case savingStopped(String)
+}
+
+/// Why the conversation store could not do what was asked, in one line.
+public struct StoreProblem: Error, Sendable, Equatable {
+  public var message: String
+  public init(_ message: String) { self.message = message }
 }
 
 /// What the loop must do after an update: all I/O happens there, never in the state.
@@ -33,6 +48,15 @@ public enum Effect: Sendable, Equatable {
   case loadModels
   case redraw
   case quit
+  /// The turn ended: save these messages in place of its streaming answer.
+  case turnFinished([StoredMessage])
+  /// The next prompt starts a new conversation (the one on screen stays saved).
+  case newConversation
+  /// Read the sessions list, filtered by a search (empty: the most recent).
+  case listSessions(String)
+  case openSession(Int64)
+  case renameSession(Int64, String)
+  case deleteSession(Int64)
 }
 
 /// The kinds of orchestrator events in the Log, each with its marker and colour.

@@ -28,6 +28,10 @@ extension AppState {
     case .control("f"):
       openSearch()
       return []
+    case .control("n"):
+      return startNewConversation()
+    case .function(5):
+      return openSessions()
     case .control("l"):
       return [.redraw]
     case .control("o"), .function(4):
@@ -169,6 +173,8 @@ extension AppState {
       case .control("q"): return requestQuit()
       default: break
       }
+    case .sessions(let browser)?:
+      return handleSessionsKey(key, browser)
     case nil:
       break
     }

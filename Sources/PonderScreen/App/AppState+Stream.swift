@@ -17,19 +17,7 @@ extension AppState {
     guard text.contains(where: { !$0.isWhitespace }) else { return [] }
     _ = input.submit()
     turnCount += 1
-    if !answer.isEmpty {
-      answer.closeLine()
-      answer.appendLine("")
-    }
-    answer.appendLine("You", kind: .plain(.userLabel), role: .userLabel)
-    answer.appendLine(text, kind: .plain(.userText), role: .userText)
-    answer.appendLine("")
-    answer.appendLine(model, kind: .plain(.assistantLabel), role: .assistantLabel)
-    if !reasoning.isEmpty {
-      reasoning.closeLine()
-      reasoning.appendLine("")
-    }
-    reasoning.appendLine("── turn \(turnCount) · \(model) ──", kind: .plain(.dim), role: .dim)
+    showPrompt(text, model: model)
     reasoning.reserveCursorCell = true
     messages.append(.user(text))
     turn = TurnState(number: turnCount, model: model, at: now.monotonic)
@@ -110,7 +98,7 @@ extension AppState {
     for event in batch.toolEvents { applyTool(event, to: &current) }
     if current.phase != phaseBefore { current.sample(at: now.monotonic) }
     turn = current
-    if let outcome = current.outcome { finish(current, outcome) }
+    if let outcome = current.outcome { return finish(current, outcome) }
     return []
   }
 
@@ -123,11 +111,10 @@ extension AppState {
   mutating func streamEnded() -> [Effect] {
     guard let current = turn else { return [] }
     // The stream stopped without a terminal event (the task was cancelled before one arrived).
-    finish(current, .error(ChatError(current.cancelRequested ? .cancelled : .truncated, "the stream ended")))
-    return []
+    return finish(current, .error(ChatError(current.cancelRequested ? .cancelled : .truncated, "the stream ended")))
   }
 
-  private mutating func finish(_ current: TurnState, _ outcome: StreamEvent) {
+  private mutating func finish(_ current: TurnState, _ outcome: StreamEvent) -> [Effect] {
     reasoning.closeLine()
     answer.closeLine()
     reasoning.reserveCursorCell = false
@@ -165,15 +152,14 @@ extension AppState {
     case .reasoning, .answer, .toolCalls:
       break
     }
-    if let added = current.addedMessages {
-      // A tool-using turn: the assistant messages with their calls, one result per call, then the answer.
-      messages += added
-    } else {
-      messages.append(
+    // A tool-using turn adds the assistant messages with their calls, one result per call, then the answer.
+    let added =
+      current.addedMessages ?? [
         ChatMessage(
           role: .assistant, content: current.answerText,
-          thinking: current.reasoningText.isEmpty ? nil : current.reasoningText, toolCalls: current.toolCalls))
-    }
+          thinking: current.reasoningText.isEmpty ? nil : current.reasoningText, toolCalls: current.toolCalls)
+      ]
+    messages += added
     // "The last answer" for copying is the last one with text: a turn cancelled before it
     // answered leaves the previous answer (and its code blocks) in reach.
     if !current.answerText.isEmpty { lastAnswer = current.answerText }
@@ -181,6 +167,14 @@ extension AppState {
     lastTurn = summary
     turn = nil
     blinkOn = true
+    var stats = MessageStats(
+      timeToFirstTokenMilliseconds: summary.timeToFirstToken?.milliseconds, elapsedMilliseconds: elapsed.milliseconds)
+    if case .done(let server) = outcome {
+      stats = MessageStats(server, timeToFirstTokenMilliseconds: stats.timeToFirstTokenMilliseconds, elapsedMilliseconds: stats.elapsedMilliseconds)
+    }
+    if stats.completionTokens == nil, tokens > 0 { stats.completionTokens = tokens }
+    if stats.tokensPerSecond == nil { stats.tokensPerSecond = summary.tokensPerSecond }
+    return [.turnFinished(TurnRecord.messages(added: added, ending: outcome, stats: stats, model: current.model))]
   }
 }
 

@@ -32,6 +32,10 @@ public struct AppState: Sendable {
   public var lastAnswer = ""
   public var lastReasoning = ""
   public var models: [ModelInfo] = []
+  /// The saved conversation on screen, once the store has it.
+  public var conversationID: Int64?
+  /// Why conversations are not being saved; `nil` while they are.
+  public var savingProblem: String?
   public private(set) var quitRequested = false
 
   public init(width: Int, height: Int, model: String?, hostLabel: String, think: ThinkSetting? = nil, systemPrompt: String? = nil) {
@@ -78,6 +82,19 @@ public struct AppState: Sendable {
       return []
     case .note(let kind, let text):
       appendLog(kind, text)
+      return []
+    case .sessionsListed(let query, let result, let now):
+      sessionsListed(query: query, result, now: now)
+      return []
+    case .conversationLoaded(let conversation):
+      loadConversation(conversation)
+      return []
+    case .conversationStarted(let id):
+      conversationID = id
+      return []
+    case .savingStopped(let reason):
+      savingProblem = reason
+      appendLog(.error, "not saving conversations: \(reason)")
       return []
     case .approvalRequested(let prompt):
       guard turn != nil else { return [.answerApproval(.deny, prompt.call)] }

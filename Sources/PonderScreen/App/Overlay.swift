@@ -9,6 +9,8 @@ public enum Overlay: Sendable, Equatable {
   case loadingModels
   /// May this tool call run? Answered with o/s/a/d; only ^C (cancel the turn) and ^Q get past it.
   case approval(ApprovalRequest)
+  /// Saved conversations: filter as you type, open, rename, delete.
+  case sessions(SessionsBrowser)
 }
 
 extension ApprovalRequest {

@@ -16,6 +16,8 @@ public enum OverlayView {
     ("^F", "search the reasoning (↓ next, ↑ previous, Esc closes)"),
     ("F2 / F3", "show or hide the Log / Reasoning pane"),
     ("F4, ^O", "choose the model"),
+    ("F5", "conversations: type to search · Enter open · ^R rename · Del delete"),
+    ("^N", "new conversation (the current one stays saved)"),
     ("^L", "redraw the screen"),
     ("o s a d", "tool approval: once · session · always · deny"),
     ("F1, ?", "this help (? when a pane is focused)"),
@@ -41,6 +43,8 @@ public enum OverlayView {
     case .approval(let prompt):
       let lines = approvalLines(prompt, width: grid.width, height: grid.height)
       box(title: "Allow \(prompt.call.name)?", lines: lines, footer: "^C cancels the turn", into: &grid)
+    case .sessions(let browser):
+      SessionsView.render(browser, current: state.conversationID, into: &grid)
     }
   }
 
@@ -84,9 +88,22 @@ public enum OverlayView {
     let visibleLines = min(lines.count, max(1, grid.height - 6))
     let height = visibleLines + 4
     let area = Rect(x: (grid.width - width) / 2, y: max(0, (grid.height - height) / 2), width: width, height: height)
+    frame(area, title: title, footer: footer, into: &grid)
+    let first = max(0, min((selected ?? 0) - visibleLines + 1, lines.count - visibleLines))
+    for (row, index) in (first..<(first + visibleLines)).enumerated() {
+      let y = area.y + 2 + row
+      let role: StyleRole = index == selected ? .overlaySelected : .overlay
+      if index == selected { grid.fill(Rect(x: area.x + 1, y: y, width: width - 2, height: 1), role: role) }
+      let x = grid.write(lines[index].0, x: area.x + 2, y: y, maxX: area.maxX - 1, role: index == selected ? role : .overlayTitle)
+      grid.write(lines[index].1, x: max(x, area.x + 2 + keyWidth) + 2, y: y, maxX: area.maxX - 2, role: role)
+    }
+  }
+
+  /// A rounded box over `area`: blank inside, the title on its top edge, the footer on its bottom.
+  static func frame(_ area: Rect, title: String, footer: String, into grid: inout CellGrid) {
     grid.fill(area, role: .overlay)
     grid.fill(area.row(0), role: .overlay, with: "─")
-    grid.fill(area.row(height - 1), role: .overlay, with: "─")
+    grid.fill(area.row(area.height - 1), role: .overlay, with: "─")
     for y in area.y..<area.maxY {
       grid.put("│", width: 1, x: area.x, y: y, role: .overlay)
       grid.put("│", width: 1, x: area.maxX - 1, y: y, role: .overlay)
@@ -96,14 +113,6 @@ public enum OverlayView {
     grid.put("╰", width: 1, x: area.x, y: area.maxY - 1, role: .overlay)
     grid.put("╯", width: 1, x: area.maxX - 1, y: area.maxY - 1, role: .overlay)
     grid.write(" \(title) ", x: area.x + 2, y: area.y, maxX: area.maxX - 1, role: .overlayTitle)
-    let first = max(0, min((selected ?? 0) - visibleLines + 1, lines.count - visibleLines))
-    for (row, index) in (first..<(first + visibleLines)).enumerated() {
-      let y = area.y + 2 + row
-      let role: StyleRole = index == selected ? .overlaySelected : .overlay
-      if index == selected { grid.fill(Rect(x: area.x + 1, y: y, width: width - 2, height: 1), role: role) }
-      let x = grid.write(lines[index].0, x: area.x + 2, y: y, maxX: area.maxX - 1, role: index == selected ? role : .overlayTitle)
-      grid.write(lines[index].1, x: max(x, area.x + 2 + keyWidth) + 2, y: y, maxX: area.maxX - 2, role: role)
-    }
     grid.write(" \(footer) ", x: area.x + 2, y: area.maxY - 1, maxX: area.maxX - 1, role: .overlay)
   }
 }

@@ -25,8 +25,9 @@ public enum StatusBar {
       if turn.cancelRequested { parts.append("cancelling…") }
       return (" " + parts.joined(separator: " · "), role)
     }
+    let saving = state.savingProblem == nil ? "" : " · not saving"
     guard let last = state.lastTurn else {
-      return (" ready · \(state.model ?? "no model chosen (F4)")", .statusBar)
+      return (" ready · \(state.model ?? "no model chosen (F4)")" + saving, .statusBar)
     }
     var parts: [String] = []
     switch last.outcome {
@@ -38,7 +39,7 @@ public enum StatusBar {
     if let rate = last.tokensPerSecond { parts.append("\(format1(rate)) tok/s" + (last.rateFromServer ? " (server)" : "")) }
     if let ttft = last.timeToFirstToken { parts.append("first token \(ttft.milliseconds) ms") }
     parts.append("\(format1(last.elapsed.seconds)) s")
-    return (" " + parts.joined(separator: " · "), .statusBar)
+    return (" " + parts.joined(separator: " · ") + saving, .statusBar)
   }
 
   public static func render(_ state: AppState, in area: Rect, into grid: inout CellGrid) {

@@ -1,0 +1,25 @@
+import Foundation
+import PonderCore
+import PonderStore
+
+/// Opens the conversation store as the config and environment say: the file, or why there is
+/// none (saving turned off, or a file that cannot be used — said in one line, never fatal).
+struct StoreOpening: Sendable {
+  var store: ConversationStore?
+  /// Why conversations are not saved; `nil` when `store` is set.
+  var problem: String?
+
+  /// `save = false` in the config, or `--no-save`, opens nothing.
+  static func open(config: ConfigFile, noSave: Bool = false) -> StoreOpening {
+    if noSave { return StoreOpening(store: nil, problem: "--no-save") }
+    if config.bool("save") == false { return StoreOpening(store: nil, problem: "save = false in the config") }
+    guard let path = DataLocation.databasePath(environment: ProcessInfo.processInfo.environment) else {
+      return StoreOpening(store: nil, problem: "neither XDG_DATA_HOME nor HOME is set")
+    }
+    do {
+      return StoreOpening(store: try ConversationStore.open(path: path), problem: nil)
+    } catch {
+      return StoreOpening(store: nil, problem: StoreError.message(of: error))
+    }
+  }
+}
