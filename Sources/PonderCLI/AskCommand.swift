@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PonderCore
 import PonderHTTP
+import PonderStore
 import PonderTools
 
 /// `ponder ask`: one prompt, one streamed answer, scriptable.
@@ -25,6 +26,10 @@ struct AskCommand: AsyncParsableCommand {
   @Option(name: .long, help: "A model option as KEY=VALUE (repeatable), e.g. temperature=0.2 or num_ctx=8192.")
   var option: [String] = []
   @Option(name: .long, help: "How long the server keeps the model loaded (Ollama: 10m, 1h, 0, -1).") var keepAlive: String?
+  @Flag(name: [.customShort("c"), .customLong("continue")], help: "Continue the most recent conversation (its history is sent).")
+  var continueLast = false
+  @Option(name: .long, help: "Continue the conversation with this ID (see `ponder sessions`).") var session: Int64?
+  @Flag(name: .long, help: "Save nothing (also `save = false` in the config).") var noSave = false
   @Argument(help: "The prompt; - reads it from stdin.") var prompt: String
 
   func validate() throws {
@@ -35,6 +40,8 @@ struct AskCommand: AsyncParsableCommand {
       throw ValidationError("--think-level takes low, medium or high")
     }
     _ = try modelOptions
+    if continueLast, session != nil { throw ValidationError("use only one of --continue and --session") }
+    if noSave, continueLast || session != nil { throw ValidationError("--no-save cannot continue a saved conversation") }
   }
 
   /// `--option` values as a JSON object; numbers and booleans keep their type.
@@ -66,10 +73,17 @@ struct AskCommand: AsyncParsableCommand {
     let err = FileDescriptorSink.standardError
     let text = try readPrompt()
     let config = ConfigLoader.load(warnings: err)
+    let opening = StoreOpening.open(config: config, noSave: noSave)
+    let continued = try continuedConversation(opening)
+    let saved = continued?.settings
     let settings = AskRunner.Settings(
-      server: server.selection(config: config), model: server.model, configuredModel: config.string("model"),
-      system: system, think: thinkSetting, options: try modelOptions, keepAlive: keepAliveValue, format: json ? .json : .text,
+      server: server.selection(config: config), model: server.model ?? continued.map(\.summary.model).flatMap { $0.isEmpty ? nil : $0 },
+      configuredModel: config.string("model"), system: system ?? saved?.system, think: thinkSetting ?? saved?.think,
+      options: try modelOptions ?? saved?.options, keepAlive: keepAliveValue, format: json ? .json : .text,
       color: ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true)
+    if opening.store == nil, !noSave, let problem = opening.problem, config.bool("save") != false {
+      err.write("ponder: not saving this answer: \(problem)\n")
+    }
     let transport = AsyncHTTPTransport()
     let interrupt = InterruptHandler()
     let mcp = await MCPStartup.start(config: config, options: toolOptions)
@@ -81,11 +95,23 @@ struct AskCommand: AsyncParsableCommand {
       await mcp.shutdown()
       throw ValidationError(error.message)
     }
+    let saving = opening.store.map { store in
+      AskRunner.Saving(
+        store: store, conversation: continued?.id, history: continued?.history ?? [],
+        stoppedBySignal: { interrupt.stoppedBySignal })
+    }
     let status = await AskRunner(transport: transport, settings: settings, tools: tools).run(
-      prompt: text, out: FileDescriptorSink.standardOutput, err: err, onStart: { interrupt.cancelOnInterrupt($0) })
+      prompt: text, out: FileDescriptorSink.standardOutput, err: err, saving: saving,
+      onStart: { interrupt.cancelOnInterrupt($0) })
     await transport.shutdown()
     await mcp.shutdown()
     if status != .done { throw ExitCode(status.rawValue) }
+  }
+
+  /// The conversation `--continue` or `--session` names, if any.
+  private func continuedConversation(_ opening: StoreOpening) throws -> SavedConversation? {
+    guard continueLast || session != nil else { return nil }
+    return try opening.conversation(session, toThe: "continue")
   }
 
   private func readPrompt() throws -> String {

@@ -1,4 +1,5 @@
 import PonderCore
+import PonderStore
 import PonderTools
 
 /// Runs one `ponder ask`: picks the model, streams the response through the ResponseBuffer to the
@@ -33,6 +34,27 @@ public struct AskRunner: Sendable {
     }
   }
 
+  /// Where the answer is saved, and the conversation it continues.
+  public struct Saving: Sendable {
+    public var store: ConversationStore
+    /// The conversation to continue; `nil` starts one.
+    public var conversation: Int64?
+    /// Its messages so far, sent before the prompt.
+    public var history: [ChatMessage]
+    /// Whether a signal (not Ctrl-C) stopped the answer: it is saved as interrupted.
+    public var stoppedBySignal: @Sendable () -> Bool
+
+    public init(
+      store: ConversationStore, conversation: Int64? = nil, history: [ChatMessage] = [],
+      stoppedBySignal: @escaping @Sendable () -> Bool = { false }
+    ) {
+      self.store = store
+      self.conversation = conversation
+      self.history = history
+      self.stoppedBySignal = stoppedBySignal
+    }
+  }
+
   let transport: any HTTPTransport
   let settings: Settings
   let tools: ToolSession?
@@ -51,7 +73,7 @@ public struct AskRunner: Sendable {
   /// Streams the answer to `prompt`. `onStart` receives the task reading the network, so a
   /// Ctrl-C handler can cancel it (which closes the connection) while the output drains.
   public func run(
-    prompt: String, out: any OutputSink, err: any OutputSink,
+    prompt: String, out: any OutputSink, err: any OutputSink, saving: Saving? = nil,
     onStart: @Sendable (Task<Void, Never>) -> Void = { _ in }
   ) async -> PonderExit {
     let client = StreamingClient(transport: transport)
@@ -74,7 +96,18 @@ public struct AskRunner: Sendable {
     }
     var messages: [ChatMessage] = []
     if let system = settings.system { messages.append(.system(system)) }
+    messages += saving?.history ?? []
     messages.append(.user(prompt))
+    let recorder = saving.map { saving in
+      ConversationRecorder(
+        store: saving.store, host: host, api: backend.kind.rawValue, conversation: saving.conversation
+      ) { report in
+        if case .failed(let reason) = report { err.write("ponder: not saved: \(reason)\n") }
+      }
+    }
+    recorder?.startTurn(
+      prompt: .user(prompt), model: model,
+      settings: ConversationSettings(system: settings.system, think: settings.think, options: settings.options))
     let request = ChatRequest(
       model: model, messages: messages, think: settings.think, options: settings.options, keepAlive: settings.keepAlive)
     let coordinator =
@@ -102,6 +135,7 @@ public struct AskRunner: Sendable {
         firstText = clock.now
       }
       printer.print(batch)
+      recorder?.record(released)
       for event in released.toolEvents {
         switch event {
         case .turnEnded(let ended): outcome = ended
@@ -114,6 +148,12 @@ public struct AskRunner: Sendable {
     await reader.value
     let elapsed = clock.now - started
     let timeToFirst = firstText.map { $0 - started }
+    if let recorder {
+      Self.save(
+        outcome, to: recorder, model: model, interrupted: saving?.stoppedBySignal() ?? false,
+        stats: MessageStats(
+          timeToFirstTokenMilliseconds: timeToFirst.map(Self.milliseconds), elapsedMilliseconds: Self.milliseconds(elapsed)))
+    }
     let toolNote = toolCalls > 0 ? " · \(toolCalls) tool call\(toolCalls == 1 ? "" : "s")" : ""
     switch outcome?.ending {
     case .answered(let stats)?:
@@ -138,6 +178,24 @@ public struct AskRunner: Sendable {
       err.write("ponder: the stream ended without a result\n")
       return .streamFailed
     }
+  }
+
+  /// Saves how the turn ended; waits until it is written.
+  static func save(_ outcome: ToolTurnOutcome?, to recorder: ConversationRecorder, model: String, interrupted: Bool, stats: MessageStats) {
+    defer { recorder.flush() }
+    guard let outcome else {
+      recorder.abandonTurn(.interrupted)
+      return
+    }
+    let ending = outcome.ending.terminalEvent
+    var figures = stats
+    if case .done(let server) = ending {
+      figures = MessageStats(
+        server, timeToFirstTokenMilliseconds: stats.timeToFirstTokenMilliseconds, elapsedMilliseconds: stats.elapsedMilliseconds)
+    }
+    var messages = TurnRecord.messages(added: outcome.messages, ending: ending, stats: figures, model: model)
+    if interrupted, let last = messages.indices.last, messages[last].status == .cancelled { messages[last].status = .interrupted }
+    recorder.finishTurn(messages)
   }
 
   /// A coordinator with no tools, for callers that offer none: the turn is one plain response.

@@ -38,23 +38,6 @@ struct ChatCommand: AsyncParsableCommand {
     }
   }
 
-  /// The saved conversation `--resume` names: the most recent one without an ID.
-  static func conversationToResume(_ id: String?, store: StoreOpening) throws -> SavedConversation {
-    guard let opened = store.store else {
-      throw ValidationError("cannot resume: conversations are not saved (\(store.problem ?? "saving is off"))")
-    }
-    do {
-      guard let chosen = try id.flatMap(Int64.init) ?? opened.latestConversationID() else {
-        throw ValidationError("no saved conversation to resume yet")
-      }
-      return try opened.conversation(chosen)
-    } catch let error as ValidationError {
-      throw error
-    } catch {
-      throw ValidationError("cannot resume: \(StoreError.message(of: error))")
-    }
-  }
-
   func run() async throws {
     guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
       throw ValidationError("the chat needs a terminal; use `ponder ask` in scripts and pipes")
@@ -89,7 +72,7 @@ struct ChatCommand: AsyncParsableCommand {
     var resumed: SavedConversation?
     if resume {
       do {
-        resumed = try Self.conversationToResume(conversation, store: store)
+        resumed = try store.conversation(conversation.flatMap { Int64($0) }, toThe: "resume")
       } catch {
         await mcp.shutdown()
         throw error

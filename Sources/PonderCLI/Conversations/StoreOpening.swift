@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import PonderCore
 import PonderStore
@@ -20,6 +21,24 @@ struct StoreOpening: Sendable {
       return StoreOpening(store: try ConversationStore.open(path: path), problem: nil)
     } catch {
       return StoreOpening(store: nil, problem: StoreError.message(of: error))
+    }
+  }
+
+  /// The saved conversation `id` names, or the most recent one; `verb` says what for
+  /// ("resume", "continue") in the one-line error.
+  func conversation(_ id: Int64?, toThe verb: String) throws -> SavedConversation {
+    guard let store else {
+      throw ValidationError("cannot \(verb): conversations are not saved (\(problem ?? "saving is off"))")
+    }
+    do {
+      guard let chosen = try id ?? store.latestConversationID() else {
+        throw ValidationError("no saved conversation to \(verb) yet")
+      }
+      return try store.conversation(chosen)
+    } catch let error as ValidationError {
+      throw error
+    } catch {
+      throw ValidationError("cannot \(verb): \(StoreError.message(of: error))")
     }
   }
 }

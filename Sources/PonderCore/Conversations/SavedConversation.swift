@@ -12,8 +12,17 @@ public struct SavedConversation: Sendable, Equatable {
 
   public var id: Int64 { summary.id }
 
-  /// The messages the next request sends after this conversation's system prompt.
-  public var history: [ChatMessage] { messages.map(\.message).filter { $0.role != .system } }
+  /// The messages the next request sends after this conversation's system prompt: every one
+  /// but answers that failed or stopped before saying anything (the model gains nothing from
+  /// an empty turn).
+  public var history: [ChatMessage] {
+    messages.filter { stored in
+      let message = stored.message
+      if message.role == .system { return false }
+      let empty = message.content.isEmpty && message.toolCalls.isEmpty && (message.thinking ?? "").isEmpty
+      return !(message.role == .assistant && empty && stored.status != .complete)
+    }.map(\.message)
+  }
 
   /// A title from a first prompt: its first line with text, at most `limit` characters.
   public static func title(from prompt: String, limit: Int = 80) -> String {

@@ -34,3 +34,18 @@ public struct ToolTurnOutcome: Sendable, Equatable {
     self.toolsRefused = toolsRefused
   }
 }
+
+extension ToolTurnOutcome.Ending {
+  /// The ending as the event a plain response would have ended with.
+  public var terminalEvent: StreamEvent {
+    switch self {
+    case .answered(let stats): return .done(stats)
+    case .stepLimit(let limit):
+      var stats = GenerationStats()
+      stats.doneReason = "tool step limit \(limit)"
+      return .done(stats)
+    case .cancelled: return .error(ChatError(.cancelled, "cancelled"))
+    case .failed(let error): return .error(error)
+    }
+  }
+}

@@ -40,22 +40,11 @@ extension AppState {
     for stored in conversation.messages { show(stored) }
     answer.closeLine()
     reasoning.closeLine()
-    messages = Self.history(of: conversation)
+    messages = conversation.history
     let count = conversation.messages.count
     appendLog(
       .info,
       "resumed conversation \(conversation.id): \(conversation.summary.title) · \(count) message\(count == 1 ? "" : "s")")
-  }
-
-  /// What a resumed conversation sends back: every message but answers that failed before
-  /// saying anything (the model gains nothing from an empty turn).
-  static func history(of conversation: SavedConversation) -> [ChatMessage] {
-    conversation.messages.filter { stored in
-      let message = stored.message
-      if message.role == .system { return false }
-      let empty = message.content.isEmpty && message.toolCalls.isEmpty && (message.thinking ?? "").isEmpty
-      return !(message.role == .assistant && empty && stored.status != .complete)
-    }.map(\.message)
   }
 
   private mutating func show(_ stored: StoredMessage) {

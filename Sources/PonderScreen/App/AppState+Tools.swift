@@ -39,20 +39,7 @@ extension AppState {
     case .turnEnded(let outcome):
       current.addedMessages = outcome.messages
       if let note = outcome.note { appendLog(.info, note) }
-      current.outcome = Self.terminalEvent(for: outcome.ending)
-    }
-  }
-
-  /// The ending of a tool turn as the event a plain turn would have ended with.
-  static func terminalEvent(for ending: ToolTurnOutcome.Ending) -> StreamEvent {
-    switch ending {
-    case .answered(let stats): return .done(stats)
-    case .stepLimit(let limit):
-      var stats = GenerationStats()
-      stats.doneReason = "tool step limit \(limit)"
-      return .done(stats)
-    case .cancelled: return .error(ChatError(.cancelled, "cancelled"))
-    case .failed(let error): return .error(error)
+      current.outcome = outcome.ending.terminalEvent
     }
   }
 }

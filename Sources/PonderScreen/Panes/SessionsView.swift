@@ -54,8 +54,8 @@ public enum SessionsView {
       grid.write(facts, x: right - factsWidth, y: y, maxX: right, role: selected ? role : .dim)
       if rowsPerEntry == 2 {
         var column = left + 6
-        for run in ConversationSummary.Snippet.runs(Sanitizer.clean(entry.snippet ?? "")) {
-          column = grid.write(run.text, x: column, y: y + 1, maxX: right, role: run.isMatch ? .searchMatch : selected ? role : .dim)
+        for run in ConversationSummary.Snippet.runs(entry.snippet ?? "") {
+          column = grid.write(Sanitizer.clean(run.text), x: column, y: y + 1, maxX: right, role: run.isMatch ? .searchMatch : selected ? role : .dim)
         }
       }
       y += rowsPerEntry
