@@ -21,6 +21,7 @@ public final class ScriptedHTTPServer: @unchecked Sendable {
   private let lock = NSLock()
   private var requests: [RecordedRequest] = []
   private var disconnects: [ClientDisconnect] = []
+  private var completed: [CompletedResponse] = []
   private var running = true
 
   public init(handler: @escaping Handler) throws {
@@ -60,6 +61,13 @@ public final class ScriptedHTTPServer: @unchecked Sendable {
     lock.lock()
     defer { lock.unlock() }
     return disconnects
+  }
+
+  /// Responses played to their end, in order: the client read them whole.
+  public var completedResponses: [CompletedResponse] {
+    lock.lock()
+    defer { lock.unlock() }
+    return completed
   }
 
   /// Waits (polling, bounded) until a disconnect is recorded; for tests of cancellation.
@@ -128,7 +136,11 @@ public final class ScriptedHTTPServer: @unchecked Sendable {
       let script = handler(request)
       let outcome = play(script, on: &stream)
       switch outcome {
-      case .completed: if script.closeAfter { return }
+      case .completed:
+        lock.lock()
+        completed.append(CompletedResponse(path: request.path, chunks: script.chunks.count))
+        lock.unlock()
+        if script.closeAfter { return }
       case .clientGone(let afterChunks):
         lock.lock()
         disconnects.append(ClientDisconnect(path: request.path, chunksWritten: afterChunks, scriptChunks: script.chunks.count))
@@ -219,6 +231,12 @@ public struct ClientDisconnect: Sendable, Equatable {
   public var path: String
   public var chunksWritten: Int
   public var scriptChunks: Int
+}
+
+/// A response written to its end: proof that a client kept reading (an SSH drop did not close it).
+public struct CompletedResponse: Sendable, Equatable {
+  public var path: String
+  public var chunks: Int
 }
 
 extension Duration {

@@ -28,8 +28,14 @@ let server = try ScriptedHTTPServer { request in
 FileHandle.standardOutput.write(Data("\(server.baseURL)\n".utf8))
 if let portFile { try "\(server.baseURL)\n".write(toFile: portFile, atomically: true, encoding: .utf8) }
 var reported = 0
+var reportedCompletions = 0
 while true {
   Thread.sleep(forTimeInterval: 0.05)
+  let completions = server.completedResponses
+  for completion in completions.dropFirst(reportedCompletions) {
+    FileHandle.standardError.write(Data("response completed: \(completion.path) (\(completion.chunks) chunks)\n".utf8))
+  }
+  reportedCompletions = completions.count
   let disconnects = server.clientDisconnects
   for disconnect in disconnects.dropFirst(reported) {
     FileHandle.standardError.write(

@@ -16,7 +16,7 @@ public enum OverlayView {
     ("^F", "search the reasoning (↓ next, ↑ previous, Esc closes)"),
     ("F2 / F3", "show or hide the Log / Reasoning pane"),
     ("F4, ^O", "choose the model"),
-    ("F5", "conversations: type to search · Enter open · ^R rename · Del delete"),
+    ("F5", "saved conversations: search, open, rename, delete"),
     ("^N", "new conversation (the current one stays saved)"),
     ("^L", "redraw the screen"),
     ("o s a d", "tool approval: once · session · always · deny"),

@@ -1,0 +1,84 @@
+import Foundation
+import PonderCore
+import Testing
+
+@testable import PonderStore
+
+@Suite struct ConversationRecorderTests {
+  let temporary = TemporaryDatabase()
+
+  final class Reports: @unchecked Sendable {
+    private let lock = NSLock()
+    private var items: [ConversationRecorder.Report] = []
+    func add(_ report: ConversationRecorder.Report) { lock.withLock { items.append(report) } }
+    var all: [ConversationRecorder.Report] { lock.withLock { items } }
+  }
+
+  @Test func aTurnIsSavedAsItStreamsThenFinished() throws {
+    let store = try ConversationStore.open(path: temporary.path)
+    let reports = Reports()
+    let recorder = ConversationRecorder(store: store, host: "h", api: "ollama", report: reports.add)
+    recorder.startTurn(prompt: .user("Why is the sky blue?\nsecond line"), model: "qwen3:8b", settings: ConversationSettings())
+    recorder.record(ResponseBatch(events: [.reasoning("Hmm. ")]))
+    recorder.record(ResponseBatch(events: [.reasoning("Light."), .answer("Rayleigh")]))
+    recorder.record(ResponseBatch(events: [.answer(" scattering."), .done(GenerationStats())]))
+    recorder.flush()
+    let id = try #require(try store.latestConversationID())
+    let streaming = try store.conversation(id)
+    #expect(streaming.summary.title == "Why is the sky blue?")
+    #expect(streaming.messages.last?.status == .streaming)
+    #expect(streaming.messages.last?.message.content == "Rayleigh scattering.")
+    #expect(streaming.messages.last?.message.thinking == "Hmm. Light.")
+    #expect(recorder.chunkTimings().count == 3)
+
+    recorder.finishTurn(
+      TurnRecord.messages(
+        added: [.assistant("Rayleigh scattering.", thinking: "Hmm. Light.")], ending: .done(GenerationStats(doneReason: "stop")),
+        stats: MessageStats(completionTokens: 5), model: "qwen3:8b"))
+    recorder.flush()
+    let finished = try store.conversation(id)
+    #expect(finished.messages.map(\.status) == [.complete, .complete])
+    #expect(finished.messages.last?.stats.completionTokens == 5)
+    #expect(finished.messages.last?.model == "qwen3:8b")
+    guard case .conversationStarted(id)? = reports.all.first else {
+      Issue.record("expected the new conversation's id, got \(reports.all)")
+      return
+    }
+  }
+
+  @Test func theNextTurnGoesIntoTheSameConversationUntilToldOtherwise() throws {
+    let store = try ConversationStore.open(path: temporary.path)
+    let recorder = ConversationRecorder(store: store, host: "h", api: "ollama") { _ in }
+    for prompt in ["one", "two"] {
+      recorder.startTurn(prompt: .user(prompt), model: "m", settings: ConversationSettings())
+      recorder.finishTurn([StoredMessage(message: .assistant("ok"))])
+    }
+    recorder.use(conversation: nil)
+    recorder.startTurn(prompt: .user("three"), model: "m", settings: ConversationSettings(system: "terse"))
+    recorder.abandonTurn(.interrupted)
+    recorder.flush()
+    let list = try store.recentConversations()
+    #expect(list.count == 2)
+    #expect(list.map(\.messageCount).sorted() == [2, 4])
+    let newest = try store.conversation(try #require(try store.latestConversationID()))
+    #expect(newest.settings.system == "terse")
+    #expect(newest.messages.last?.status == .interrupted)
+  }
+
+  @Test func aFailingStoreReportsOnceAndStopsSaving() throws {
+    let store = try ConversationStore.open(path: temporary.path)
+    let reports = Reports()
+    // Conversation 42 does not exist: its first write breaks the foreign key.
+    let recorder = ConversationRecorder(store: store, host: "h", api: "ollama", conversation: 42, report: reports.add)
+    recorder.startTurn(prompt: .user("q"), model: "m", settings: ConversationSettings())
+    recorder.record(ResponseBatch(events: [.answer("a")]))
+    recorder.startTurn(prompt: .user("q2"), model: "m", settings: ConversationSettings())
+    recorder.flush()
+    #expect(reports.all.count == 1)
+    guard case .failed(let reason)? = reports.all.first else {
+      Issue.record("expected a failure report")
+      return
+    }
+    #expect(!reason.isEmpty)
+  }
+}
