@@ -237,6 +237,15 @@ public final class ConversationStore: Sendable {
     }
   }
 
+  /// Moves everything in the write-ahead log into the file and empties the log.
+  public func checkpoint() throws {
+    do {
+      _ = try pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+    } catch {
+      throw StoreError.from(error, path: path)
+    }
+  }
+
   /// Bytes the file and its write-ahead log take on disk.
   public func fileSize() -> Int64 {
     [path, path + "-wal"].reduce(0) { total, file in

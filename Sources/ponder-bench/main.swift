@@ -77,3 +77,4 @@ if only == nil || only == "decode" { benchDecoder() }
 if only == nil || only == "buffer" { benchBuffer() }
 if only == nil || only == "tui" { await MainActor.run { benchTUI() } }
 if only == nil || only == "lag" { await benchLag() }
+if only == nil || only == "store" { benchStore() }
