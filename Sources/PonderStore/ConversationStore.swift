@@ -36,12 +36,20 @@ public final class ConversationStore: Sendable {
       try db.execute(sql: "PRAGMA synchronous = NORMAL")
     }
     do {
-      let pool = try DatabasePool(path: path, configuration: config)
       let migrator = StoreSchema.migrator
-      let superseded = try pool.read { db in try migrator.hasBeenSuperseded(db) }
-      if superseded {
-        throw StoreError(.newerSchema, "\(path) was written by a newer Ponder; this one leaves it untouched")
+      if FileManager.default.fileExists(atPath: path) {
+        // Checked read-only first: opening a pool writes to the file (WAL set-up) even to read it.
+        var readOnly = Configuration()
+        readOnly.readonly = true
+        readOnly.busyMode = .timeout(5)
+        let superseded = try DatabaseQueue(path: path, configuration: readOnly).read { db in
+          try migrator.hasBeenSuperseded(db)
+        }
+        if superseded {
+          throw StoreError(.newerSchema, "\(path) was written by a newer Ponder; this one leaves it untouched")
+        }
       }
+      let pool = try DatabasePool(path: path, configuration: config)
       try migrator.migrate(pool)
       let store = ConversationStore(path: path, pool: pool)
       try store.recoverAbandonedAnswers()

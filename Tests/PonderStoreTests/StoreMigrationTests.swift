@@ -42,6 +42,7 @@ import Testing
       try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-from-the-future')")
     }
     let before = try dump()
+    let bytes = try Data(contentsOf: URL(fileURLWithPath: temporary.path))
     do {
       _ = try ConversationStore.open(path: temporary.path)
       Issue.record("a newer file must not open")
@@ -49,6 +50,7 @@ import Testing
       #expect(error.kind == .newerSchema)
       #expect(error.message.contains("newer Ponder"))
     }
+    #expect(try Data(contentsOf: URL(fileURLWithPath: temporary.path)) == bytes)
     #expect(try dump() == before)
   }
 

@@ -3,6 +3,8 @@
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 BIN="$PONDER_ROOT/.build/debug"
 E2E_TMP="$(mktemp -d)"
+# Conversations the checks save go to a folder of their own, never the user's.
+export XDG_DATA_HOME="$E2E_TMP/data"
 E2E_PIDS=()
 E2E_FAILURES=0
 

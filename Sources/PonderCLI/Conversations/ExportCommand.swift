@@ -21,7 +21,7 @@ struct ExportCommand: ParsableCommand {
   }
 
   func run() throws {
-    let store = try SessionsCommand.openStore()
+    guard let store = try SessionsCommand.openStore() else { throw ExitCode(1) }
     let saved = try SessionsCommand.attempt { () throws -> SavedConversation in
       guard let id = try Int64(conversation) ?? store.latestConversationID() else {
         throw StoreError(.notFound, "no saved conversation yet")

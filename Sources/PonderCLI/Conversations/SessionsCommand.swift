@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import PonderCore
 import PonderStore
 
@@ -14,7 +15,7 @@ struct SessionsCommand: ParsableCommand {
     @Option(name: .long, help: "How many to show.") var limit = 50
 
     func run() throws {
-      let store = try SessionsCommand.openStore()
+      guard let store = try SessionsCommand.openStore() else { return }
       let list = try SessionsCommand.attempt { try store.recentConversations(limit: limit) }
       let out = FileDescriptorSink.standardOutput
       if list.isEmpty {
@@ -32,7 +33,7 @@ struct SessionsCommand: ParsableCommand {
     @Option(name: .long, help: "How many to show.") var limit = 50
 
     func run() throws {
-      let store = try SessionsCommand.openStore()
+      guard let store = try SessionsCommand.openStore() else { throw ExitCode(1) }
       let list = try SessionsCommand.attempt { try store.search(words.joined(separator: " "), limit: limit) }
       guard !list.isEmpty else {
         FileDescriptorSink.standardError.write("ponder: nothing matches “\(words.joined(separator: " "))”\n")
@@ -49,7 +50,7 @@ struct SessionsCommand: ParsableCommand {
     @Argument(help: "The new title.") var title: [String]
 
     func run() throws {
-      let store = try SessionsCommand.openStore()
+      guard let store = try SessionsCommand.openStore() else { throw ExitCode(1) }
       let text = title.joined(separator: " ").trimmingWhitespace()
       guard !text.isEmpty else { throw ValidationError("the title is empty") }
       try SessionsCommand.attempt { try store.rename(id, to: text) }
@@ -61,7 +62,7 @@ struct SessionsCommand: ParsableCommand {
     @Argument(help: "The conversations' ids.") var ids: [Int64]
 
     func run() throws {
-      let store = try SessionsCommand.openStore()
+      guard let store = try SessionsCommand.openStore() else { throw ExitCode(1) }
       for id in ids {
         try SessionsCommand.attempt { try store.delete(id) }
         FileDescriptorSink.standardError.write("ponder: deleted conversation \(id)\n")
@@ -69,8 +70,14 @@ struct SessionsCommand: ParsableCommand {
     }
   }
 
-  /// The store, or a one-line reason it cannot be used (exit 1).
-  static func openStore() throws -> ConversationStore {
+  /// The store; `nil` (said on stderr) when nothing was ever saved — reading creates no file;
+  /// a one-line reason and exit 1 when it cannot be used.
+  static func openStore() throws -> ConversationStore? {
+    let environment = ProcessInfo.processInfo.environment
+    if let path = DataLocation.databasePath(environment: environment), !FileManager.default.fileExists(atPath: path) {
+      FileDescriptorSink.standardError.write("ponder: no saved conversations yet (\(path))\n")
+      return nil
+    }
     let opening = StoreOpening.open(config: ConfigLoader.load(warnings: FileDescriptorSink.standardError))
     guard let store = opening.store else {
       FileDescriptorSink.standardError.write("ponder: conversations are not saved: \(opening.problem ?? "saving is off")\n")
