@@ -20,6 +20,12 @@ public final class ConversationStore: Sendable {
   /// Opens (creating if needed) the file at `path`, brings its schema up to date, and marks
   /// answers whose writer died mid-stream as interrupted, with their text so far.
   public static func open(path: String) throws -> ConversationStore {
+    try open(path: path, busyTimeout: 5, pageLimit: nil)
+  }
+
+  /// `busyTimeout`: seconds a write waits for another writer. `pageLimit` caps the file's size
+  /// in pages (tests use it to fill the "disk").
+  static func open(path: String, busyTimeout: TimeInterval, pageLimit: Int?) throws -> ConversationStore {
     let folder = (path as NSString).deletingLastPathComponent
     if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {
       do {
@@ -29,11 +35,12 @@ public final class ConversationStore: Sendable {
       }
     }
     var config = Configuration()
-    config.busyMode = .timeout(5)
+    config.busyMode = .timeout(busyTimeout)
     config.foreignKeysEnabled = true
     config.prepareDatabase { db in
       // WAL with NORMAL: a commit survives a killed process; only a power cut may lose the last ones.
       try db.execute(sql: "PRAGMA synchronous = NORMAL")
+      if let pageLimit { try db.execute(sql: "PRAGMA max_page_count = \(pageLimit)") }
     }
     do {
       let migrator = StoreSchema.migrator

@@ -172,6 +172,16 @@ check "with its text so far (the chunks, folded in)" \
   eval '[ -n "$chunk_text" ] && [ "$(sql "SELECT content FROM message WHERE id = $crash_id")" = "$chunk_text" ]'
 check "and no chunks left behind" [ "$(sql "SELECT count(*) FROM message_chunk WHERE message_id = $crash_id")" -eq 0 ]
 
+echo "7b. SIGTERM to ask mid-answer: the connection closes, the answer is saved as interrupted"
+"$P" ask --host "$SERVER_URL" --model qwen3:8b "a long story to stop" >/dev/null 2>"$E2E_TMP/term.err" &
+term_pid=$!
+E2E_PIDS+=("$term_pid")
+sleep 2
+kill -TERM "$term_pid"; wait "$term_pid"; term_code=$?
+check "ask exits 130 on SIGTERM" [ "$term_code" -eq 130 ]
+check "its answer is saved as interrupted" [ "$(last_answer status)" = interrupted ]
+check "with the text that arrived" [ "$(last_answer "length(content)")" -gt 0 ]
+
 echo "8. two writers at once: a chat and three asks"
 chat --model qwen3:8b
 tmux_cmd send-keys -t e2e "a long tale for the chat" Enter
