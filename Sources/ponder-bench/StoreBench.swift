@@ -15,12 +15,13 @@ func benchStore() {
   let recorder = ConversationRecorder(store: store, host: "http://127.0.0.1:11434", api: "ollama") { report in
     if case .failed(let reason) = report { print("store   failed: \(reason)") }
   }
-  let words = [" The", " user", " asks", " about", " café", " 東京", " skies", " 🙂", ".", "\n"]
+  let words = syntheticVocabulary()
   let tokensPerTurn = 10_000
   let tokensPerRelease = 3
   let turns = 10
   let started = cpuSeconds()
   var releases = 0
+  var seed: UInt64 = 0x5EED
   for turn in 0..<turns {
     recorder.startTurn(prompt: .user("question \(turn): tell a long story"), model: "qwen3:8b", settings: ConversationSettings())
     var reasoning = ""
@@ -28,7 +29,7 @@ func benchStore() {
     var index = 0
     while index < tokensPerTurn {
       var text = ""
-      for offset in 0..<tokensPerRelease { text += words[(index + offset) % words.count] }
+      for _ in 0..<tokensPerRelease { text += words[nextWordIndex(&seed, count: words.count)] }
       let thinking = index < tokensPerTurn / 3
       if thinking { reasoning += text } else { answer += text }
       recorder.record(ResponseBatch(events: [thinking ? .reasoning(text) : .answer(text)]))
@@ -62,4 +63,26 @@ func benchStore() {
     String(
       format: "store   database size: %.2f MB per 100k tokens (text + FTS index, after a checkpoint; %.1f MB of file and write-ahead log before it), %d turns of %d tokens",
       Double(main) / 1e6 * 100_000 / tokens, Double(beforeCheckpoint) / 1e6, turns, tokensPerTurn))
+}
+
+/// 20,000 made-up words (2–10 letters, some with accents), drawn with a skew like natural
+/// text's: a few words very often, most rarely — so the full-text index grows as it would.
+func syntheticVocabulary() -> [String] {
+  var seed: UInt64 = 42
+  let letters = Array("etaoinshrdlucmfwypvbgkqjxzéü")
+  return (0..<20_000).map { rank in
+    let length = 2 + Int(next(&seed) % 9)
+    let word = String((0..<length).map { _ in letters[Int(next(&seed) % UInt64(letters.count))] })
+    return rank % 17 == 0 ? word + ".\n" : " " + word
+  }
+}
+
+func nextWordIndex(_ seed: inout UInt64, count: Int) -> Int {
+  let uniform = Double(next(&seed) % 1_000_000) / 1_000_000
+  return min(count - 1, Int(uniform * uniform * uniform * Double(count)))
+}
+
+func next(_ seed: inout UInt64) -> UInt64 {
+  seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+  return seed >> 33
 }
