@@ -128,11 +128,17 @@ public final class ConversationStore: Sendable {
   }
 
   /// Appends one release of a streaming answer: its new reasoning and answer text.
+  ///
+  /// The hot path while a response streams: one prepared statement, no explicit transaction (a
+  /// single INSERT is atomic by itself).
   public func appendChunk(to message: Int64, seq: Int, reasoning: String, answer: String) throws {
-    try run(write: true) { db in
-      try db.execute(
-        sql: "INSERT INTO message_chunk (message_id, seq, reasoning, answer) VALUES (?, ?, ?, ?)",
-        arguments: [message, seq, reasoning, answer])
+    do {
+      try pool.writeWithoutTransaction { db in
+        try db.cachedStatement(sql: "INSERT INTO message_chunk (message_id, seq, reasoning, answer) VALUES (?, ?, ?, ?)")
+          .execute(arguments: [message, seq, reasoning, answer])
+      }
+    } catch {
+      throw StoreError.from(error, path: path)
     }
   }
 
