@@ -78,8 +78,9 @@ struct AskCommand: AsyncParsableCommand {
     let saved = continued?.settings
     let settings = AskRunner.Settings(
       server: server.selection(config: config), model: server.model ?? continued.map(\.summary.model).flatMap { $0.isEmpty ? nil : $0 },
-      configuredModel: config.string("model"), system: system ?? saved?.system, think: thinkSetting ?? saved?.think,
-      options: try modelOptions ?? saved?.options, keepAlive: keepAliveValue, format: json ? .json : .text,
+      configuredModel: config.string("model"), system: system ?? saved?.system ?? config.string("system"),
+      think: thinkSetting ?? saved?.think ?? config.string("think").flatMap(ThinkSetting.init(storedValue:)),
+      options: try modelOptions ?? saved?.options ?? config.object("options"), keepAlive: keepAliveValue, format: json ? .json : .text,
       color: ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true)
     if opening.store == nil, !noSave, let problem = opening.problem, config.bool("save") != false {
       err.write("ponder: not saving this answer: \(problem)\n")

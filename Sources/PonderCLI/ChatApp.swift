@@ -173,6 +173,15 @@ final class ChatApp {
       }
       persistence.finishTurn(messages)
     case .newConversation: persistence.use(nil)
+    case .dropLastExchange: persistence.dropLastExchange()
+    case .attach(let path):
+      let inbox = self.inbox
+      Task.detached {
+        switch AttachmentLoader.load(path) {
+        case .success(let attachment): inbox.yield(.app(.attachmentLoaded(attachment)))
+        case .failure(let problem): inbox.yield(.app(.note(.error, problem.message)))
+        }
+      }
     case .listSessions(let query): persistence.list(query)
     case .openSession(let id): persistence.open(id)
     case .renameSession(let id, let title): persistence.rename(id, to: title, thenList: sessionsQuery)

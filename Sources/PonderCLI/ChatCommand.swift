@@ -101,7 +101,9 @@ struct ChatCommand: AsyncParsableCommand {
       let size = terminal.size
       var state = AppState(
         width: size.width, height: size.height, model: server.model ?? config.string("model"),
-        hostLabel: backend.baseURL, think: thinkSetting, systemPrompt: system)
+        hostLabel: backend.baseURL, think: thinkSetting ?? config.string("think").flatMap(ThinkSetting.init(storedValue:)),
+        systemPrompt: system ?? config.string("system"))
+      state.options = config.object("options")
       if let resumed {
         state.loadConversation(resumed)
         // Options given now win over the saved ones.

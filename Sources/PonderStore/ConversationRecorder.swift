@@ -109,6 +109,14 @@ public final class ConversationRecorder: @unchecked Sendable {
     }
   }
 
+  /// The last prompt and its answer leave the conversation (`/retry`, `/edit`).
+  public func dropLastExchange() {
+    queue.async {
+      guard let conversation = self.conversation, self.openAnswer == nil else { return }
+      self.attempt { try self.store.deleteLastExchange(in: conversation) }
+    }
+  }
+
   /// Waits until everything asked so far is written.
   public func flush() {
     queue.sync {}

@@ -163,6 +163,17 @@ public final class ConversationStore: Sendable {
     try run(write: true) { db in try Self.consolidate(message, status: status, db) }
   }
 
+  /// Deletes the conversation's last prompt and everything after it (`/retry`, `/edit`).
+  public func deleteLastExchange(in conversation: Int64) throws {
+    try run(write: true) { db in
+      guard
+        let last = try Int64.fetchOne(
+          db, sql: "SELECT MAX(id) FROM message WHERE conversation_id = ? AND role = 'user'", arguments: [conversation])
+      else { return }
+      try db.execute(sql: "DELETE FROM message WHERE conversation_id = ? AND id >= ?", arguments: [conversation, last])
+    }
+  }
+
   public func rename(_ conversation: Int64, to title: String) throws {
     try run(write: true) { db in
       try db.execute(sql: "UPDATE conversation SET title = ? WHERE id = ?", arguments: [title, conversation])

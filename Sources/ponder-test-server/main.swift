@@ -2,27 +2,30 @@ import Foundation
 import PonderTestSupport
 
 // A scripted Ollama-protocol server for end-to-end tests and demos.
-// Usage: ponder-test-server [--rate TOKENS_PER_SECOND] [--first-token-delay SECONDS] [--port-file PATH]
+// Usage: ponder-test-server [--rate TOKENS_PER_SECOND] [--first-token-delay SECONDS] [--port-file PATH] [--full-bodies]
 // Prints its base URL on stdout, logs requests and client disconnects on stderr.
 
 var rate = 0.0
 var firstDelay = 0.0
 var portFile: String?
+var bodyLimit = 200
 var arguments = CommandLine.arguments.dropFirst()
 while let flag = arguments.popFirst() {
   switch flag {
   case "--rate": rate = Double(arguments.popFirst() ?? "") ?? 0
   case "--first-token-delay": firstDelay = Double(arguments.popFirst() ?? "") ?? 0
   case "--port-file": portFile = arguments.popFirst()
+  case "--full-bodies": bodyLimit = Int.max
   default:
     FileHandle.standardError.write(Data("unknown option \(flag)\n".utf8))
     exit(2)
   }
 }
 
+let limit = bodyLimit
 let ollama = ScriptedOllama(tokensPerSecond: rate, firstTokenDelay: firstDelay)
 let server = try ScriptedHTTPServer { request in
-  FileHandle.standardError.write(Data("request \(request.method) \(request.path) \(request.bodyText.prefix(200))\n".utf8))
+  FileHandle.standardError.write(Data("request \(request.method) \(request.path) \(request.bodyText.prefix(limit).replacing("\n", with: "\\n"))\n".utf8))
   return ollama.handle(request)
 }
 FileHandle.standardOutput.write(Data("\(server.baseURL)\n".utf8))

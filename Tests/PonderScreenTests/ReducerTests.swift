@@ -241,4 +241,16 @@ import Testing
     let final = StatusBar.text(for: session.state).0
     #expect(final.contains("✓ done (stop) · 282 tok · 62.2 tok/s (server)"))
   }
+
+  /// Text and the end in one release (a short answer, or a slow screen) used to divide by a zero
+  /// duration and trap when the rate was formatted.
+  @Test func anAnswerThatEndsInItsFirstReleaseHasNoRateAndDoesNotTrap() {
+    var session = Session()
+    session.type("hi")
+    session.press(.enter)
+    session.stream([.answer("Hello."), .done(GenerationStats(doneReason: "stop"))])
+    #expect(session.state.turn == nil)
+    #expect(session.state.lastTurn?.tokensPerSecond == nil)
+    #expect(StatusBar.text(for: session.state).0.contains("✓ done (stop)"))
+  }
 }

@@ -45,6 +45,9 @@ final class ChatPersistence: Sendable {
   /// Ponder stops before the running turn ended.
   func abandonTurn(_ status: MessageStatus) { recorder?.abandonTurn(status) }
 
+  /// `/retry` or a sent `/edit`: the last exchange leaves the saved conversation.
+  func dropLastExchange() { recorder?.dropLastExchange() }
+
   /// Waits for every write asked so far.
   func flush() { recorder?.flush() }
 

@@ -47,6 +47,24 @@ public struct ConfigFile: Sendable, Equatable {
     return nil
   }
 
+  /// The keys of section `[name]` as a JSON object (`[options]` → `{"num_ctx": 8192}`); `nil`
+  /// when the section is empty or missing.
+  public func object(_ name: String) -> JSONValue? {
+    let members = values.keys.filter { $0.hasPrefix(name + ".") && !$0.dropFirst(name.count + 1).contains(".") }.sorted()
+      .compactMap { key -> JSONMember? in
+        let value: JSONValue
+        switch values[key] {
+        case .string(let text)?: value = .string(text)
+        case .number(let number)?: value = .number(number)
+        case .bool(let flag)?: value = .bool(flag)
+        case .strings(let list)?: value = .array(list.map(JSONValue.string))
+        case nil: return nil
+        }
+        return JSONMember(String(key.dropFirst(name.count + 1)), value)
+      }
+    return members.isEmpty ? nil : .object(members)
+  }
+
   public func bool(_ key: String) -> Bool? {
     if case .bool(let flag)? = values[key] { return flag }
     return nil

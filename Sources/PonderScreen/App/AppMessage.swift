@@ -28,6 +28,8 @@ public enum AppMessage: Sendable {
   case conversationStarted(Int64)
   /// Saving stopped (or never started); the chat goes on without it.
   case savingStopped(String)
+  /// A file `/attach` read, for the next message.
+  case attachmentLoaded(PromptAttachment)
 }
 
 /// Why the conversation store could not do what was asked, in one line.
@@ -57,6 +59,10 @@ public enum Effect: Sendable, Equatable {
   case openSession(Int64)
   case renameSession(Int64, String)
   case deleteSession(Int64)
+  /// `/retry` or a sent `/edit`: the last prompt and its answer leave the saved conversation.
+  case dropLastExchange
+  /// Read the file at this path for the next message.
+  case attach(String)
 }
 
 /// The kinds of orchestrator events in the Log, each with its marker and colour.

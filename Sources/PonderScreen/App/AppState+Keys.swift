@@ -49,6 +49,7 @@ extension AppState {
       if !showReasoning, focus == .reasoning { focus = .input }
       return []
     case .tab:
+      if focus == .input, completeCommand() { return [] }
       cycleFocus(forward: true)
       return []
     case .backTab:
@@ -127,7 +128,7 @@ extension AppState {
 
   private mutating func handleOverlayKey(_ key: KeyPress) -> [Effect] {
     switch overlay {
-    case .help?, .loadingModels?:
+    case .help?, .loadingModels?, .commands?:
       if key == .control("q") { return requestQuit() }
       overlay = nil
     case .copyMenu(let codeBlocks)?:
@@ -186,7 +187,7 @@ extension AppState {
     Sanitizer.clean(text.replacing("\r\n", with: "\n").replacing("\r", with: "\n"))
   }
 
-  private mutating func nothingToCopy(_ what: String) -> [Effect] {
+  mutating func nothingToCopy(_ what: String) -> [Effect] {
     appendLog(.info, "nothing to copy: no \(what) yet")
     return []
   }

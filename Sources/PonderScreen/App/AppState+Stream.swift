@@ -3,33 +3,77 @@ import PonderCore
 extension AppState {
   // MARK: - Sending
 
+  /// Enter: a slash command is carried out, anything else goes to the model.
   mutating func send() -> [Effect] {
-    guard turn == nil else {
-      appendLog(.info, "a response is streaming: Ctrl-C cancels it")
-      return []
-    }
-    guard let model else {
-      overlay = .loadingModels
-      appendLog(.info, "choose a model first")
-      return [.loadModels]
-    }
     let text = input.string
     guard text.contains(where: { !$0.isWhitespace }) else { return [] }
-    _ = input.submit()
+    switch SlashCommand.parse(text) {
+    case .command(let command):
+      _ = input.submit()
+      return run(command)
+    case .hint(let hint):
+      appendLog(.info, hint)
+      return []
+    case .message(let message):
+      guard turn == nil else {
+        appendLog(.info, "a response is streaming: Ctrl-C cancels it")
+        return []
+      }
+      guard model != nil else {
+        overlay = .loadingModels
+        appendLog(.info, "choose a model first")
+        return [.loadModels]
+      }
+      _ = input.submit()
+      var effects: [Effect] = []
+      if replacesLastExchange {
+        replacesLastExchange = false
+        if dropLastExchange() { effects.append(.dropLastExchange) }
+      }
+      let prompt = PromptAttachment.message(message, with: attachments)
+      let shown = attachments.isEmpty ? message : message + "\n" + attachments.map { "📎 \($0.name)" }.joined(separator: "\n")
+      attachments = []
+      return effects + startTurn(prompt, showing: shown)
+    }
+  }
+
+  /// Sends `prompt` after the history; `showing` is what the Answer pane shows of it (nil: the
+  /// prompt is already on screen, as for `/retry`).
+  mutating func startTurn(_ prompt: ChatMessage, showing: String?) -> [Effect] {
+    guard let model else { return [] }
     turnCount += 1
-    showPrompt(text, model: model)
+    if let showing {
+      showPrompt(showing, model: model)
+    } else {
+      answer.closeLine()
+      answer.appendLine("")
+      answer.appendLine("↻ again · \(model)", kind: .plain(.assistantLabel), role: .assistantLabel)
+      reasoning.closeLine()
+      reasoning.appendLine("")
+      reasoning.appendLine("── turn \(turnCount) (again) · \(model) ──", kind: .plain(.dim), role: .dim)
+    }
     reasoning.reserveCursorCell = true
-    messages.append(.user(text))
+    messages.append(prompt)
     turn = TurnState(number: turnCount, model: model, at: now.monotonic)
     scroll[.answer] = ScrollState()
     scroll[.reasoning] = ScrollState()
     blinkOn = true
     connectionLabel = "streaming"
     let thinkText = think.map { " · think \($0.ollamaValue.serialized)" } ?? ""
-    appendLog(.request, "request sent: \(model), \(messages.count) message\(messages.count == 1 ? "" : "s")\(thinkText)")
+    let optionText = options?.objectMembers.map { members in members.isEmpty ? "" : " · " + Self.describe(members) } ?? ""
+    appendLog(
+      .request, "request sent: \(model), \(messages.count) message\(messages.count == 1 ? "" : "s")\(thinkText)\(optionText)")
     var history = messages
     if let systemPrompt { history.insert(.system(systemPrompt), at: 0) }
-    return [.startTurn(ChatRequest(model: model, messages: history, think: think))]
+    return [.startTurn(ChatRequest(model: model, messages: history, think: think, options: options))]
+  }
+
+  /// Removes the last prompt and everything after it from the history; false when there is none.
+  mutating func dropLastExchange() -> Bool {
+    guard let last = messages.lastIndex(where: { $0.role == .user }) else { return false }
+    messages.removeSubrange(last...)
+    turnCount = max(0, turnCount - 1)
+    return true
   }
 
   mutating func cancelTurn() -> [Effect] {
@@ -121,7 +165,9 @@ extension AppState {
     answer.reserveCursorCell = false
     let elapsed = now.monotonic - current.startedAt
     let tokens = current.reasoningTokens + current.answerTokens
-    let clientRate = elapsed.seconds > 0 && tokens > 0 ? Double(tokens) / ((now.monotonic - (current.firstTokenAt ?? current.startedAt)).seconds) : nil
+    // Measured from the first token; a response whose text and end came in one release has no rate.
+    let generating = (now.monotonic - (current.firstTokenAt ?? current.startedAt)).seconds
+    let clientRate = generating > 0 && tokens > 0 ? Double(tokens) / generating : nil
     var summary = TurnSummary(
       outcome: .done(reason: "stop"), tokens: tokens, tokensPerSecond: clientRate, rateFromServer: false,
       timeToFirstToken: current.firstTokenAt.map { $0 - current.startedAt }, elapsed: elapsed)

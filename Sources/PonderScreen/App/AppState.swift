@@ -36,6 +36,12 @@ public struct AppState: Sendable {
   public var conversationID: Int64?
   /// Why conversations are not being saved; `nil` while they are.
   public var savingProblem: String?
+  /// Model options for this conversation (`/set`), sent with every request: a JSON object.
+  public var options: JSONValue?
+  /// Files `/attach` added to the next message.
+  public var attachments: [PromptAttachment] = []
+  /// `/edit` put the last prompt back: sending replaces the last exchange.
+  public var replacesLastExchange = false
   public private(set) var quitRequested = false
 
   public init(width: Int, height: Int, model: String?, hostLabel: String, think: ThinkSetting? = nil, systemPrompt: String? = nil) {
@@ -91,6 +97,11 @@ public struct AppState: Sendable {
       return []
     case .conversationStarted(let id):
       conversationID = id
+      return []
+    case .attachmentLoaded(let attachment):
+      attachments.append(attachment)
+      let kind = if case .image = attachment.content { "image" } else { "text" }
+      appendLog(.info, "attached \(attachment.name) (\(kind), \(StatusBar.bytes(attachment.byteCount))) to your next message")
       return []
     case .savingStopped(let reason):
       savingProblem = reason

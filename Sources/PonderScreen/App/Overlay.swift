@@ -11,6 +11,8 @@ public enum Overlay: Sendable, Equatable {
   case approval(ApprovalRequest)
   /// Saved conversations: filter as you type, open, rename, delete.
   case sessions(SessionsBrowser)
+  /// The slash commands (`/help`).
+  case commands
 }
 
 extension ApprovalRequest {

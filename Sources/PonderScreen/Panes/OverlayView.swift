@@ -20,6 +20,7 @@ public enum OverlayView {
     ("^N", "new conversation (the current one stays saved)"),
     ("^L", "redraw the screen"),
     ("o s a d", "tool approval: once · session · always · deny"),
+    ("/help", "slash commands: /new /model /think /system /set /retry /edit /copy …"),
     ("F1, ?", "this help (? when a pane is focused)"),
     ("^Q, ^D", "quit (^D on an empty input)"),
   ]
@@ -43,6 +44,9 @@ public enum OverlayView {
     case .approval(let prompt):
       let lines = approvalLines(prompt, width: grid.width, height: grid.height)
       box(title: "Allow \(prompt.call.name)?", lines: lines, footer: "^C cancels the turn", into: &grid)
+    case .commands:
+      let lines = SlashCommand.catalog.map { ("/\($0.name)\($0.arguments.isEmpty ? "" : " " + $0.arguments)", $0.summary) }
+      box(title: "Commands", lines: lines + [("//", "at the start sends a literal /")], footer: "Tab completes · any key closes", into: &grid)
     case .sessions(let browser):
       SessionsView.render(browser, current: state.conversationID, into: &grid)
     }
