@@ -174,6 +174,14 @@ final class ChatApp {
       persistence.finishTurn(messages)
     case .newConversation: persistence.use(nil)
     case .dropLastExchange: persistence.dropLastExchange()
+    case .loadContextWindow(let model):
+      let client = StreamingClient(transport: transport)
+      let backend = self.backend
+      let inbox = self.inbox
+      Task {
+        let window = await backend.contextWindow(for: model, client: client)
+        inbox.yield(.app(.contextWindowLoaded(model: model, window: window)))
+      }
     case .attach(let path):
       let inbox = self.inbox
       Task.detached {

@@ -104,6 +104,7 @@ struct ChatCommand: AsyncParsableCommand {
         hostLabel: backend.baseURL, think: thinkSetting ?? config.string("think").flatMap(ThinkSetting.init(storedValue:)),
         systemPrompt: system ?? config.string("system"))
       state.options = config.object("options")
+      state.canRaiseContext = backend.kind == .ollama
       if let resumed {
         state.loadConversation(resumed)
         // Options given now win over the saved ones.

@@ -69,8 +69,14 @@ import Testing
     let text = session.state.answer.lines.map(\.display)
     #expect(text.contains("partial ans"))
     #expect(text.last?.hasPrefix("⏹ cancelled") == true)
-    #expect(session.state.log.lines.last?.display.contains("cancelled by you") == true)
-    #expect(session.state.messages.last == ChatMessage(role: .assistant, content: "partial ans"))
+    #expect(session.state.log.sourceText.contains("cancelled by you"))
+    // The cancelled exchange stays on screen but leaves the history; /keep puts it back.
+    #expect(session.state.messages.isEmpty)
+    #expect(session.state.excludedExchange?.last == ChatMessage(role: .assistant, content: "partial ans"))
+    #expect(session.state.log.lines.last?.display.contains("not sent with the next request (/keep sends it)") == true)
+    session.type("/keep")
+    session.press(.enter)
+    #expect(session.state.messages.map(\.content) == ["hi", "partial ans"])
   }
 
   @Test func ctrlCWhenIdleClearsThenQuits() {

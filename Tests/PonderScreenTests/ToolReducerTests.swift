@@ -111,7 +111,8 @@ import Testing
     tool([.turnEnded(ToolTurnOutcome(messages: added, ending: .cancelled, steps: 0))], &session)
     #expect(session.state.turn == nil)
     #expect(session.state.lastTurn?.outcome == .cancelled)
-    #expect(session.state.messages.count == 3)
+    #expect(session.state.messages.isEmpty)
+    #expect(session.state.excludedExchange?.count == 3)
   }
 
   @Test func theStepLimitIsSaidInTheLog() {

@@ -12,16 +12,23 @@ public struct SavedConversation: Sendable, Equatable {
 
   public var id: Int64 { summary.id }
 
-  /// The messages the next request sends after this conversation's system prompt: every one
-  /// but answers that failed or stopped before saying anything (the model gains nothing from
-  /// an empty turn).
+  /// The messages the next request sends after this conversation's system prompt: every
+  /// exchange but those whose answer failed, was cancelled or was interrupted — they stay on
+  /// screen, as in the chat, and are not sent back.
   public var history: [ChatMessage] {
-    messages.filter { stored in
-      let message = stored.message
-      if message.role == .system { return false }
-      let empty = message.content.isEmpty && message.toolCalls.isEmpty && (message.thinking ?? "").isEmpty
-      return !(message.role == .assistant && empty && stored.status != .complete)
-    }.map(\.message)
+    var kept: [ChatMessage] = []
+    var exchange: [StoredMessage] = []
+    func close() {
+      let ending = exchange.last { $0.message.role == .assistant }?.status ?? .complete
+      if ![.failed, .cancelled, .interrupted].contains(ending) { kept += exchange.map(\.message) }
+      exchange = []
+    }
+    for stored in messages where stored.message.role != .system {
+      if stored.message.role == .user { close() }
+      exchange.append(stored)
+    }
+    close()
+    return kept
   }
 
   /// A title from a first prompt: its first line with text, at most `limit` characters.

@@ -80,6 +80,19 @@ public struct OllamaAPI: Sendable {
   }
 
   /// Reads the `capabilities` list from an `/api/show` answer.
+  /// The window a model runs with: `num_ctx` among its Modelfile parameters, else its
+  /// architecture's `context_length` from `model_info`.
+  public static func contextWindow(fromShow json: JSONValue) -> Int? {
+    for line in (json["parameters"]?.stringValue ?? "").split(separator: "\n") {
+      let words = line.split(separator: " ", omittingEmptySubsequences: true)
+      if words.count >= 2, words[0] == "num_ctx", let value = Int(words[1]), value > 0 { return value }
+    }
+    for member in json["model_info"]?.objectMembers ?? [] where member.key.hasSuffix(".context_length") {
+      if let value = member.value.intValue, value > 0 { return value }
+    }
+    return nil
+  }
+
   public static func capabilities(fromShow json: JSONValue) -> [String] {
     (json["capabilities"]?.arrayValue ?? []).compactMap(\.nonEmptyString)
   }

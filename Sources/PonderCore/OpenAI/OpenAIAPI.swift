@@ -19,6 +19,11 @@ public struct OpenAIAPI: Sendable, CustomStringConvertible {
   }
 
   /// `GET {base}/v1/models`.
+  /// llama.cpp's `GET /props` (its context size among them); other servers answer 404.
+  public func propsRequest() -> HTTPRequestSpec {
+    HTTPRequestSpec(method: .get, url: baseURL.root + "/props", headers: authHeaders)
+  }
+
   public func modelsRequest() -> HTTPRequestSpec {
     HTTPRequestSpec(method: .get, url: baseURL.endpoint("/models"), headers: authHeaders)
   }

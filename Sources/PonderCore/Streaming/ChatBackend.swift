@@ -100,6 +100,18 @@ public struct ChatBackend: Sendable, CustomStringConvertible {
   ///
   /// Ollama says so in `/api/show` (`capabilities` contains `tools`). Other servers cannot be
   /// asked: tools are offered, and a refusal is retried once without them.
+  /// The context window `model` runs with, when the server says: Ollama's `num_ctx` parameter
+  /// or the model's context length (`/api/show`), llama.cpp's `n_ctx` (`/props`); `nil` otherwise.
+  public func contextWindow(for model: String, client: StreamingClient) async -> Int? {
+    if let ollama {
+      guard let show = try? await client.fetchJSON(ollama.showRequest(model: model)) else { return nil }
+      return OllamaAPI.contextWindow(fromShow: show)
+    }
+    guard let openAI else { return nil }
+    guard let json = try? await client.fetchJSON(openAI.propsRequest()) else { return nil }
+    return json["default_generation_settings"]?["n_ctx"]?.intValue ?? json["n_ctx"]?.intValue
+  }
+
   public func toolSupport(for model: String, client: StreamingClient) async -> (supported: Bool, reason: String) {
     guard let ollama else { return (true, "\(kind.displayName) servers cannot say; offering tools") }
     do {

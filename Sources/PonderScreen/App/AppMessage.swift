@@ -28,6 +28,8 @@ public enum AppMessage: Sendable {
   case conversationStarted(Int64)
   /// Saving stopped (or never started); the chat goes on without it.
   case savingStopped(String)
+  /// The context window the server reports for a model (`nil`: it does not say).
+  case contextWindowLoaded(model: String, window: Int?)
   /// A file `/attach` read, for the next message.
   case attachmentLoaded(PromptAttachment)
 }
@@ -63,6 +65,8 @@ public enum Effect: Sendable, Equatable {
   case dropLastExchange
   /// Read the file at this path for the next message.
   case attach(String)
+  /// Ask the server for this model's context window.
+  case loadContextWindow(String)
 }
 
 /// The kinds of orchestrator events in the Log, each with its marker and colour.

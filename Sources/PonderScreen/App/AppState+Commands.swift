@@ -38,6 +38,9 @@ extension AppState {
       return retry()
     case .edit:
       return edit()
+    case .keep:
+      keepExcludedExchange()
+      return []
     case .copy(let number):
       return copyAnswer(ofTurn: number)
     case .attach(let path):

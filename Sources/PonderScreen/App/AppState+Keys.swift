@@ -176,6 +176,8 @@ extension AppState {
       }
     case .sessions(let browser)?:
       return handleSessionsKey(key, browser)
+    case .contextFull(let overflow)?:
+      return handleContextFullKey(key, overflow)
     case nil:
       break
     }

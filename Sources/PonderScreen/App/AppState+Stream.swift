@@ -40,7 +40,7 @@ extension AppState {
   /// Sends `prompt` after the history; `showing` is what the Answer pane shows of it (nil: the
   /// prompt is already on screen, as for `/retry`).
   mutating func startTurn(_ prompt: ChatMessage, showing: String?) -> [Effect] {
-    guard let model else { return [] }
+    guard let model, checkRoom(for: prompt) else { return [] }
     turnCount += 1
     if let showing {
       showPrompt(showing, model: model)
@@ -173,6 +173,7 @@ extension AppState {
       timeToFirstToken: current.firstTokenAt.map { $0 - current.startedAt }, elapsed: elapsed)
     switch outcome {
     case .done(let stats):
+      contextTokens = stats.promptTokens.map { $0 + (stats.completionTokens ?? 0) }
       summary.outcome = .done(reason: stats.doneReason ?? "stop")
       if let count = stats.completionTokens { summary.tokens = count }
       if let rate = stats.tokensPerSecond {
@@ -206,6 +207,7 @@ extension AppState {
           thinking: current.reasoningText.isEmpty ? nil : current.reasoningText, toolCalls: current.toolCalls)
       ]
     messages += added
+    if case .error(let error) = outcome { excludeLastExchange(error) }
     // "The last answer" for copying is the last one with text: a turn cancelled before it
     // answered leaves the previous answer (and its code blocks) in reach.
     if !current.answerText.isEmpty { lastAnswer = current.answerText }
@@ -221,6 +223,26 @@ extension AppState {
     if stats.completionTokens == nil, tokens > 0 { stats.completionTokens = tokens }
     if stats.tokensPerSecond == nil { stats.tokensPerSecond = summary.tokensPerSecond }
     return [.turnFinished(TurnRecord.messages(added: added, ending: outcome, stats: stats, model: current.model))]
+  }
+}
+
+extension AppState {
+  /// A failed or cancelled exchange stays on screen but leaves the history, so the next request
+  /// does not carry it (`/keep` puts it back); one refused for its length offers the ways out.
+  mutating func excludeLastExchange(_ error: ChatError) {
+    guard let start = messages.lastIndex(where: { $0.role == .user }) else { return }
+    let exchange = Array(messages[start...])
+    messages.removeSubrange(start...)
+    excludedExchange = exchange
+    if error.isContextOverflow {
+      let window = contextUsage?.window
+      overlay = .contextFull(
+        ContextOverflow(
+          prompt: exchange[0], tokens: ContextUsage.estimate(requestHistory + [exchange[0]]), window: window,
+          serverMessage: error.message))
+    } else {
+      appendLog(.info, "this exchange is not sent with the next request (/keep sends it)")
+    }
   }
 }
 

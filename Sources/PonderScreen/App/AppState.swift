@@ -42,6 +42,16 @@ public struct AppState: Sendable {
   public var attachments: [PromptAttachment] = []
   /// `/edit` put the last prompt back: sending replaces the last exchange.
   public var replacesLastExchange = false
+  /// Context windows the server reported, by model.
+  public var contextWindows: [String: Int] = [:]
+  /// Tokens the last response's request and answer took, as the server counted them.
+  public var contextTokens: Int?
+  /// The server takes `num_ctx` (Ollama): raising it is a way out of a full context.
+  public var canRaiseContext = false
+  /// The last exchange that failed or was cancelled: shown, not sent back unless `/keep`.
+  public var excludedExchange: [ChatMessage]?
+  /// The model whose context window was last asked for.
+  var contextWindowAskedFor: String?
   public private(set) var quitRequested = false
 
   public init(width: Int, height: Int, model: String?, hostLabel: String, think: ThinkSetting? = nil, systemPrompt: String? = nil) {
@@ -53,12 +63,35 @@ public struct AppState: Sendable {
     self.systemPrompt = systemPrompt
   }
 
+  /// How full the model's context is: the server's count after a response, else an estimate.
+  public var contextUsage: ContextUsage? {
+    let window = ContextUsage.window(fromOptions: options) ?? model.flatMap { contextWindows[$0] }
+    if let contextTokens { return ContextUsage(tokens: contextTokens, window: window, estimated: false) }
+    guard !messages.isEmpty else { return window.map { ContextUsage(tokens: 0, window: $0, estimated: true) } }
+    return ContextUsage(tokens: ContextUsage.estimate(requestHistory), window: window, estimated: true)
+  }
+
+  /// The messages a request sends: the system prompt, then the history.
+  var requestHistory: [ChatMessage] {
+    (systemPrompt.map { [ChatMessage.system($0)] } ?? []) + messages
+  }
+
   /// Whether the loop should run the blink/status timer.
   public var wantsTicks: Bool { turn != nil }
 
   /// Applies one message; returns the effects to perform, in order.
   public mutating func update(_ message: AppMessage, at time: AppTime) -> [Effect] {
     now = time
+    var effects = handle(message)
+    // Once the server has listed its models, each model in use is asked for its context window.
+    if let model, model != contextWindowAskedFor, !models.isEmpty {
+      contextWindowAskedFor = model
+      effects.append(.loadContextWindow(model))
+    }
+    return effects
+  }
+
+  private mutating func handle(_ message: AppMessage) -> [Effect] {
     switch message {
     case .key(let key):
       return handleKey(key)
@@ -97,6 +130,9 @@ public struct AppState: Sendable {
       return []
     case .conversationStarted(let id):
       conversationID = id
+      return []
+    case .contextWindowLoaded(let name, let window):
+      contextWindows[name] = window
       return []
     case .attachmentLoaded(let attachment):
       attachments.append(attachment)

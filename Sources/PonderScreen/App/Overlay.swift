@@ -13,6 +13,8 @@ public enum Overlay: Sendable, Equatable {
   case sessions(SessionsBrowser)
   /// The slash commands (`/help`).
   case commands
+  /// The prompt does not fit the context window: the ways out.
+  case contextFull(ContextOverflow)
 }
 
 extension ApprovalRequest {

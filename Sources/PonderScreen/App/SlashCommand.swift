@@ -15,6 +15,8 @@ public enum SlashCommand: Sendable, Equatable {
   case set(name: String?, value: String?)
   case retry
   case edit
+  /// Send the last failed or cancelled exchange with the next request after all.
+  case keep
   /// `nil`: the last answer; N: the answer of turn N.
   case copy(Int?)
   case attach(String)
@@ -31,6 +33,7 @@ public enum SlashCommand: Sendable, Equatable {
     ("set", "[OPTION [VALUE]]", "a model option (num_ctx, temperature, top_p, seed, num_predict…); alone, lists them"),
     ("retry", "", "generate the last answer again, replacing it"),
     ("edit", "", "the last prompt back into the input; sending replaces the last exchange"),
+    ("keep", "", "send the last failed or cancelled exchange with the next request after all"),
     ("copy", "[N]", "copy the answer of turn N (the last answer without N)"),
     ("attach", "PATH", "add an image (vision models) or a text file to the next message"),
     ("help", "", "this list"),
@@ -74,6 +77,7 @@ public enum SlashCommand: Sendable, Equatable {
       return .command(.set(name: option, value: value.isEmpty ? nil : value))
     case "retry": return argument == nil ? .command(.retry) : usage("retry")
     case "edit": return argument == nil ? .command(.edit) : usage("edit")
+    case "keep": return argument == nil ? .command(.keep) : usage("keep")
     case "copy":
       guard let argument else { return .command(.copy(nil)) }
       guard let number = Int(argument), number > 0 else { return usage("copy") }

@@ -20,8 +20,7 @@ public enum OverlayView {
     ("^N", "new conversation (the current one stays saved)"),
     ("^L", "redraw the screen"),
     ("o s a d", "tool approval: once · session · always · deny"),
-    ("/help", "slash commands: /new /model /think /system /set /retry /edit /copy …"),
-    ("F1, ?", "this help (? when a pane is focused)"),
+    ("F1, ? · /help", "this help (? in a pane) · the slash commands"),
     ("^Q, ^D", "quit (^D on an empty input)"),
   ]
 
@@ -47,6 +46,15 @@ public enum OverlayView {
     case .commands:
       let lines = SlashCommand.catalog.map { ("/\($0.name)\($0.arguments.isEmpty ? "" : " " + $0.arguments)", $0.summary) }
       box(title: "Commands", lines: lines + [("//", "at the start sends a literal /")], footer: "Tab completes · any key closes", into: &grid)
+    case .contextFull(let overflow):
+      var lines: [(String, String)] = [("", overflow.explanation)]
+      if let server = overflow.serverMessage { lines.append(("", "server: " + ApprovalRequest.cut(server, max(10, grid.width - 16)))) }
+      lines.append(("", ""))
+      lines.append(("n", "start a new conversation (your prompt goes back in the input)"))
+      lines.append(("d", "drop the oldest turns (the system prompt stays) and send again"))
+      if state.canRaiseContext { lines.append(("r", "raise num_ctx and send again (the model needs more memory)")) }
+      lines.append(("Esc", "back to the input with your prompt"))
+      box(title: "The conversation is too long for the model", lines: lines, footer: "choose a way out", into: &grid)
     case .sessions(let browser):
       SessionsView.render(browser, current: state.conversationID, into: &grid)
     }

@@ -45,7 +45,15 @@ public enum StatusBar {
   public static func render(_ state: AppState, in area: Rect, into grid: inout CellGrid) {
     let (text, role) = text(for: state)
     grid.fill(area, role: role)
-    grid.write(text, x: area.x, y: area.y, maxX: area.maxX, role: role)
+    let end = grid.write(text, x: area.x, y: area.y, maxX: area.maxX, role: role)
+    // The context gauge sits at the right end when there is room; amber from 80 %.
+    if let usage = state.contextUsage {
+      let gauge = " \(usage.label) "
+      let start = area.maxX - DisplayWidth.of(gauge)
+      if start >= end + 1 {
+        grid.write(gauge, x: start, y: area.y, maxX: area.maxX, role: usage.isNearlyFull ? .statusPaused : role)
+      }
+    }
   }
 
   static func bytes(_ count: Int) -> String {
