@@ -78,7 +78,10 @@ public struct ScriptedOllama: Sendable {
     let name = body["model"]?.nonEmptyString ?? body["name"]?.nonEmptyString ?? ""
     guard let model = find(name) else { return .json(status: 404, #"{"error":"model '\#(name)' not found"}"#) }
     let capabilities: JSONValue = model.thinks ? ["completion", "tools", "thinking"] : ["completion", "tools"]
-    let answer: JSONValue = ["capabilities": capabilities, "details": ["parameter_size": .string(model.parameterSize)]]
+    let answer: JSONValue = [
+      "capabilities": capabilities, "details": ["parameter_size": .string(model.parameterSize)],
+      "parameters": "stop \"<|im_end|>\"", "model_info": ["general.architecture": "qwen3", "qwen3.context_length": 40960],
+    ]
     return .json(answer.serialized)
   }
 

@@ -2,7 +2,7 @@
 # Slash commands as a user types them in the chat (tmux): /help, Tab completion, an unknown
 # command kept from the model, /set, /think and /system reaching the next request the server
 # receives, /retry and /edit replacing the last exchange (on screen and in the saved
-# conversation), /clear, /new, /copy N, /attach and /quit.
+# conversation), /clear, /new, /copy N, /attach, the context gauge and a full context, and /quit.
 set -uo pipefail
 source "$(dirname "$0")/../lib/e2e.sh"
 trap 'stop_tmux; cleanup' EXIT
@@ -76,6 +76,17 @@ check "// sends a literal slash" wait_for_screen "That is all\." 15
 sleep 0.5
 check "the request holds /etc" grep -q '"content":"/etc is a folder"' <<<"$(last_chat_request)"
 check "the new conversation is saved on its own" [ "$(sqlite3 "$DB" "SELECT COUNT(*) FROM conversation")" -eq 2 ]
+
+tmux_cmd send-keys -t e2e "/clear" Enter "/set num_ctx 50" Enter "hi" Enter
+check "the answer to hi streams" wait_for_screen "That is all\." 15
+check "the gauge shows the server's count against num_ctx" wait_for_screen "ctx [0-9.k]+/50 [0-9]+%" 5  # no ~: counted by the server
+tmux_cmd send-keys -t e2e "and again" Enter
+check "a prompt that cannot fit is not sent: the ways out open" wait_for_screen "The conversation is too long for the model" 5
+check "raising num_ctx is offered (Ollama)" wait_for_screen "r +raise num_ctx and send again" 3
+tmux_cmd send-keys -t e2e r
+check "r raises num_ctx and sends again" wait_for_screen "num_ctx = [0-9]+ from now on" 5
+sleep 1
+check "the request carries the raised num_ctx" grep -qE '"num_ctx":[0-9]{3,}' <<<"$(last_chat_request)"
 
 tmux_cmd send-keys -t e2e "/quit" Enter
 check "/quit exits 0" wait_for_screen "PONDER-EXIT=0" 5
