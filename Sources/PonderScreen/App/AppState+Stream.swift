@@ -16,10 +16,15 @@ extension AppState {
     let text = input.string
     guard text.contains(where: { !$0.isWhitespace }) else { return [] }
     _ = input.submit()
+    return beginTurn(.user(text), model: model)
+  }
+
+  /// Shows the prompt, adds it to the history and asks the loop to send the whole history.
+  mutating func beginTurn(_ prompt: ChatMessage, model: String) -> [Effect] {
     turnCount += 1
-    showPrompt(text, model: model)
+    showPrompt(prompt.content, model: model)
     reasoning.reserveCursorCell = true
-    messages.append(.user(text))
+    messages.append(prompt)
     turn = TurnState(number: turnCount, model: model, at: now.monotonic)
     scroll[.answer] = ScrollState()
     scroll[.reasoning] = ScrollState()
@@ -29,12 +34,13 @@ extension AppState {
     appendLog(.request, "request sent: \(model), \(messages.count) message\(messages.count == 1 ? "" : "s")\(thinkText)")
     var history = messages
     if let systemPrompt { history.insert(.system(systemPrompt), at: 0) }
-    return [.startTurn(ChatRequest(model: model, messages: history, think: think))]
+    return [.startTurn(ChatRequest(model: model, messages: history, think: think, options: options))]
   }
 
   mutating func cancelTurn() -> [Effect] {
     guard var current = turn, !current.cancelRequested else { return [] }
     current.cancelRequested = true
+    quitGuard.cancelled(at: now.monotonic)
     let wasPaused = current.paused
     current.paused = false
     turn = current
@@ -134,13 +140,22 @@ extension AppState {
         summary.rateFromServer = true
       }
       let rate = summary.tokensPerSecond.map { " · \(format1($0)) tok/s" } ?? ""
-      appendLog(.done, "done (\(stats.doneReason ?? "stop")) · \(summary.tokens) tokens\(rate)")
-      if current.answerText.isEmpty {
+      if let reason = stats.doneReason, LengthLimit.stopped(reason) {
+        summary.outcome = .cutOff(reason: reason)
+        lengthStopped(
+          LengthStop(
+            reason: reason, tokens: summary.tokens, reasoned: !current.reasoningText.isEmpty,
+            answerEmpty: current.answerText.isEmpty, currentLimit: outputLimit), rate: rate)
+      } else {
+        appendLog(.done, "done (\(stats.doneReason ?? "stop")) · \(summary.tokens) tokens\(rate)")
+      }
+      if current.answerText.isEmpty, !LengthLimit.stopped(stats.doneReason) {
         answer.appendLine(current.reasoningText.isEmpty ? "(no answer)" : "(reasoning only, no answer)", kind: .plain(.notice), role: .notice)
       }
       connectionLabel = "connected"
     case .error(let error) where error.kind == .cancelled:
       summary.outcome = .cancelled
+      quitGuard.cancelled(at: now.monotonic)
       answer.appendLine("⏹ cancelled after \(tokens) tokens — partial answer kept", kind: .plain(.notice), role: .notice)
       appendLog(.error, "cancelled by you after \(tokens) tokens; connection closed")
       connectionLabel = "connected"

@@ -13,6 +13,8 @@ public struct AppState: Sendable {
   public var connectionLabel = "ready"
   public var systemPrompt: String?
   public var think: ThinkSetting?
+  /// Model options sent with every request of this conversation (`num_predict`, …), as JSON.
+  public var options: JSONValue?
   public var focus = Pane.input
   public var showLog = true
   public var showReasoning = true
@@ -26,6 +28,8 @@ public struct AppState: Sendable {
   public var messages: [ChatMessage] = []
   public var overlay: Overlay?
   public var search: SearchState?
+  /// Whether the next Ctrl-C on an empty input quits.
+  public var quitGuard = QuitGuard()
   public var blinkOn = true
   public var now = AppTime.zero
   public var turnCount = 0

@@ -11,6 +11,9 @@ public enum Overlay: Sendable, Equatable {
   case approval(ApprovalRequest)
   /// Saved conversations: filter as you type, open, rename, delete.
   case sessions(SessionsBrowser)
+  /// A thinking model spent its whole budget and gave no answer: retry with more room (m) or
+  /// with thinking off (t).
+  case lengthStop(LengthStop)
 }
 
 extension ApprovalRequest {
