@@ -29,9 +29,9 @@ public struct LengthStop: Sendable, Equatable {
   /// The notice under the answer.
   public var notice: String {
     if answerEmpty, reasoned {
-      return "⚠ no answer: the model spent its whole budget (\(tokens) tokens) thinking — cut off by the length limit"
+      return "⚠ no answer: the model spent its whole budget (\(tokens) tokens) thinking"
     }
-    return "⚠ \(MessageStatus.cutOff.label) (\(reason)) after \(tokens) tokens — the answer is incomplete"
+    return "⚠ \(MessageStatus.cutOff.label) (\(reason)) · \(tokens) tokens"
   }
 }
 
