@@ -10,7 +10,7 @@ extension AppState {
     answer.appendLine(stop.notice, kind: .plain(.notice), role: .notice)
     appendLog(.warning, "\(MessageStatus.cutOff.label) (\(stop.reason)) · \(stop.tokens) tokens\(rate)")
     guard stop.answerEmpty else { return }
-    appendLog(.info, "retry with more room (m) or with thinking off (t), or Esc to keep it")
+    appendLog(.info, "retry with more room (m)\(stop.reasoned ? " or with thinking off (t)" : ""), or Esc to keep it")
     if overlay == nil {
       overlay = .lengthStop(stop)
       search = nil
