@@ -149,9 +149,7 @@ public final class CursesTerminal {
     writeRaw(Self.bracketedPasteOff)
     endwin()
     TerminalRestore.setScreenActive(false)
-    let handler = signal(SIGTSTP, SIG_DFL)
-    kill(0, SIGTSTP)  // returns once continued
-    signal(SIGTSTP, handler)
+    JobControl.stopUntilContinued()
     TerminalRestore.setScreenActive(true)
     reset_prog_mode()
     writeRaw(Self.bracketedPasteOn)

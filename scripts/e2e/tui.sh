@@ -100,7 +100,7 @@ check "30x10: says the terminal is too small" wait_for_screen "needs at least 40
 stop_tmux
 tmux_cmd -f /dev/null new-session -d -s e2e -x 100 -y 30 "env -i PATH=\"$PATH\" HOME=\"$HOME\" XDG_DATA_HOME=\"$XDG_DATA_HOME\" TERM=xterm-256color PS1='sh\$ ' bash --norc --noprofile -i"
 sleep 0.5
-tmux_cmd send-keys -t e2e "$BIN/ponder --host $SERVER_URL --model qwen3:8b; echo PONDER-EXIT=\$?" Enter
+tmux_cmd send-keys -t e2e "$BIN/ponder --host $SERVER_URL --model qwen3:8b" Enter
 check "Ctrl-Z: the chat opens" wait_for_screen "─ Answer ─" 10
 tmux_cmd send-keys -t e2e "kept while stopped"
 sleep 0.3
@@ -111,7 +111,9 @@ tmux_cmd send-keys -t e2e "fg" Enter
 check "fg redraws the whole screen" wait_for_screen "─ Answer ─" 5
 check "the draft survived the suspension" wait_for_screen "kept while stopped" 3
 tmux_cmd send-keys -t e2e C-q
-check "after fg it still quits cleanly" wait_for_screen "PONDER-EXIT=0" 5
+check "after fg it still quits back to the shell" bash -c "sleep 0.5; ! tmux -L '$TMUX_SOCKET' capture-pane -t e2e -p | grep -q '─ Answer ─'"
+tmux_cmd send-keys -t e2e 'echo PONDER-EXIT=$?' Enter
+check "after fg it still quits cleanly (exit 0)" wait_for_screen "PONDER-EXIT=0" 5
 
 # An interactive stdin is not read: ask does not wait for it.
 tmux_cmd send-keys -t e2e "$BIN/ponder ask --host $SERVER_URL --model llama3.2 'hi from a tty' >/dev/null 2>&1; echo ASK-EXIT=\$?" Enter
