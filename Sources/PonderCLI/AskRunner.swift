@@ -192,14 +192,14 @@ public struct AskRunner: Sendable {
 
   /// What to say on stderr when the answer stopped at the length limit, with the way out.
   func cutOffWarning(_ stats: GenerationStats, answered: Bool, reasoned: Bool) -> String {
-    let limit = LengthLimit.limit(in: settings.options)
     let reason = stats.doneReason ?? "length"
-    let used = stats.completionTokens.map { "\($0) tokens" } ?? "its budget"
-    let room = "retry with more room (--option num_predict=\(LengthLimit.moreRoom(used: stats.completionTokens ?? 0, limit: limit)))"
+    let tokens = stats.completionTokens.map { " after \($0) tokens" } ?? ""
+    let room = LengthLimit.moreRoom(used: stats.completionTokens ?? 0, limit: LengthLimit.limit(in: settings.options))
+    let retry = "retry with more room (--option num_predict=\(room))"
     if !answered, reasoned {
-      return "no answer: the model spent \(used) thinking and was cut off by the length limit (\(reason)); \(room) or without thinking (--no-think)"
+      return "no answer: the model was cut off by the length limit (\(reason)) while thinking\(tokens); \(retry), or without thinking (--no-think)"
     }
-    return "the answer was \(MessageStatus.cutOff.label) (\(reason)) after \(used) and is incomplete; \(room)"
+    return "the answer was \(MessageStatus.cutOff.label) (\(reason))\(tokens) and is incomplete; \(retry)"
   }
 
   /// Saves how the turn ended; waits until it is written.

@@ -84,7 +84,7 @@ import Testing
     let run = try await ask("cut:thinking")
     #expect(run.status == .cutOff)
     #expect(run.out.isEmpty)
-    #expect(run.err.contains("ponder: warning: no answer: the model spent"))
+    #expect(run.err.contains("ponder: warning: no answer: the model was cut off by the length limit (length) while thinking"))
     #expect(run.err.contains("--no-think"))
     // With thinking off the same prompt is answered: the fix the warning offers works.
     let retried = try await ask("cut:thinking", think: .enabled(false))

@@ -148,9 +148,9 @@ extension AppState {
             answerEmpty: current.answerText.isEmpty, currentLimit: outputLimit), rate: rate)
       } else {
         appendLog(.done, "done (\(stats.doneReason ?? "stop")) · \(summary.tokens) tokens\(rate)")
-      }
-      if current.answerText.isEmpty, !LengthLimit.stopped(stats.doneReason) {
-        answer.appendLine(current.reasoningText.isEmpty ? "(no answer)" : "(reasoning only, no answer)", kind: .plain(.notice), role: .notice)
+        if current.answerText.isEmpty {
+          answer.appendLine(current.reasoningText.isEmpty ? "(no answer)" : "(reasoning only, no answer)", kind: .plain(.notice), role: .notice)
+        }
       }
       connectionLabel = "connected"
     case .error(let error) where error.kind == .cancelled:

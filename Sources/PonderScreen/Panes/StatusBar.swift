@@ -11,7 +11,7 @@ public enum StatusBar {
       if turn.paused {
         parts.append("⏸ PAUSED")
         parts.append("backlog \(bytes(shown.backlogBytes))")
-        role = .statusPaused
+        role = .statusPaused  // amber, like PAUSED: a warning, not a success
       } else {
         role = .statusBar
         switch shown.phase {
@@ -37,7 +37,7 @@ public enum StatusBar {
     case .done(let reason): parts.append("✓ done (\(reason))")
     case .cutOff(let reason):
       parts.append("⚠ \(MessageStatus.cutOff.label) (\(reason))")
-      role = .statusPaused
+      role = .statusPaused  // amber, like PAUSED: a warning, not a success
     case .cancelled: parts.append("⏹ cancelled")
     case .failed: parts.append("✗ failed")
     }
