@@ -32,6 +32,15 @@ import Testing
     #expect(session.effects.isEmpty)
   }
 
+  @Test func aSecondPressLongAfterTheFirstIsAFirstPressAgain() {
+    var session = Session()
+    session.press(.control("c"))
+    session.send(.key(.control("c")), after: .seconds(4))
+    #expect(session.effects.isEmpty)
+    session.send(.key(.control("c")), after: .seconds(1))
+    #expect(session.effects == [.quit])
+  }
+
   @Test func ctrlCRightAfterACancelIsNotAFirstPress() {
     var session = Session()
     session.type("tell me a story")

@@ -1,5 +1,6 @@
-/// Ctrl-C on an empty input quits only when pressed twice, and a press that comes right after a
-/// cancel does not count: the reflexive second Ctrl-C of "stop that!" must not close the app.
+/// Ctrl-C on an empty input quits only when pressed twice within a few seconds, and a press that
+/// comes right after a cancel does not count: the reflexive second Ctrl-C of "stop that!" must
+/// not close the app.
 public struct QuitGuard: Sendable, Equatable {
   /// What a Ctrl-C on an empty, idle input does.
   public enum Decision: Sendable, Equatable {
@@ -13,32 +14,37 @@ public struct QuitGuard: Sendable, Equatable {
 
   /// How long after a cancel a Ctrl-C is taken as part of that cancel.
   public static let afterCancel = Duration.seconds(1)
+  /// How long the first press waits for the second.
+  public static let window = Duration.seconds(3)
 
-  public private(set) var armed = false
+  private var armedAt: Duration?
   private var lastCancel: Duration?
+
+  /// Whether the next press quits (if it comes within ``window``).
+  public var armed: Bool { armedAt != nil }
 
   public init() {}
 
   /// A Ctrl-C on an empty input while nothing streams, at `now` (monotonic).
   public mutating func press(at now: Duration) -> Decision {
     if let lastCancel, now - lastCancel < Self.afterCancel {
-      armed = false
+      armedAt = nil
       return .ignore
     }
-    if armed {
-      armed = false
+    if let armedAt, now - armedAt < Self.window {
+      self.armedAt = nil
       return .quit
     }
-    armed = true
+    armedAt = now
     return .arm
   }
 
   /// A response was cancelled (or its cancel completed) at `now`.
   public mutating func cancelled(at now: Duration) {
     lastCancel = now
-    armed = false
+    armedAt = nil
   }
 
   /// Any other key: the next Ctrl-C is a first press again.
-  public mutating func disarm() { armed = false }
+  public mutating func disarm() { armedAt = nil }
 }
