@@ -159,10 +159,11 @@ final class ChatApp {
 
   private func perform(_ effect: Effect) {
     switch effect {
-    case .startTurn(let request):
+    case .startTurn(let request), .retryTurn(let request):
       startTurn(request)
       persistence.startTurn(
-        request, settings: ConversationSettings(system: state.systemPrompt, think: state.think, options: request.options))
+        request, settings: ConversationSettings(system: state.systemPrompt, think: state.think, options: request.options),
+        replacingLastExchange: effect == .retryTurn(request))
     case .turnFinished(var messages):
       if detached, let last = messages.indices.last {
         if detachTimedOut, messages[last].status == .cancelled {

@@ -46,12 +46,14 @@ public final class ConversationRecorder: @unchecked Sendable {
   }
 
   /// A prompt was sent: saves it (starting the conversation if needed) and opens its answer.
-  public func startTurn(prompt: ChatMessage, model: String, settings: ConversationSettings) {
+  /// A retry (`replacingLastExchange`) first removes the exchange it replaces.
+  public func startTurn(prompt: ChatMessage, model: String, settings: ConversationSettings, replacingLastExchange: Bool = false) {
     queue.async {
       self.attempt {
         let id: Int64
         if let existing = self.conversation {
           id = existing
+          if replacingLastExchange { try self.store.removeLastExchange(in: id) }
           try self.store.updateSettings(id, model: model, settings: settings)
         } else {
           id = try self.store.createConversation(

@@ -116,6 +116,18 @@ public final class ConversationStore: Sendable {
     }
   }
 
+  /// Removes the last exchange of a conversation: its last prompt and every message after it
+  /// (a retry takes its place). Does nothing when the conversation has no prompt.
+  public func removeLastExchange(in conversation: Int64) throws {
+    try run(write: true) { db in
+      try db.execute(
+        sql: """
+          DELETE FROM message WHERE conversation_id = ?1 AND id >= (
+            SELECT max(id) FROM message WHERE conversation_id = ?1 AND role = 'user')
+          """, arguments: [conversation])
+    }
+  }
+
   /// Adds an empty assistant message that is streaming now; its text arrives by ``appendChunk``.
   public func beginAnswer(in conversation: Int64, model: String) throws -> Int64 {
     try run(write: true) { db in

@@ -19,7 +19,12 @@ import Testing
   }
 
   static func lastStart(_ session: Session) -> ChatRequest? {
-    for effect in session.effects.reversed() { if case .startTurn(let request) = effect { return request } }
+    for effect in session.effects.reversed() {
+      switch effect {
+      case .startTurn(let request), .retryTurn(let request): return request
+      default: continue
+      }
+    }
     return nil
   }
 
@@ -75,6 +80,11 @@ import Testing
     session.effects = []
     session.press(.character("m"))
     #expect(session.state.overlay == nil)
+    #expect(session.effects.count == 1)
+    guard case .retryTurn? = session.effects.first else {
+      Issue.record("a retry must say it replaces the last exchange, got \(session.effects)")
+      return
+    }
     let request = Self.lastStart(session)
     #expect(request?.options?["num_predict"]?.intValue == 1024)
     #expect(request?.messages.map(\.role) == [.user, .assistant, .user])

@@ -30,10 +30,10 @@ final class ChatPersistence: Sendable {
     }
   }
 
-  /// A prompt was sent with these settings.
-  func startTurn(_ request: ChatRequest, settings: ConversationSettings) {
+  /// A prompt was sent with these settings; a retry replaces the last saved exchange.
+  func startTurn(_ request: ChatRequest, settings: ConversationSettings, replacingLastExchange: Bool = false) {
     guard let prompt = request.messages.last, prompt.role == .user else { return }
-    recorder?.startTurn(prompt: prompt, model: request.model, settings: settings)
+    recorder?.startTurn(prompt: prompt, model: request.model, settings: settings, replacingLastExchange: replacingLastExchange)
   }
 
   /// One ResponseBuffer release of the running turn.

@@ -39,6 +39,9 @@ public struct StoreProblem: Error, Sendable, Equatable {
 /// What the loop must do after an update: all I/O happens there, never in the state.
 public enum Effect: Sendable, Equatable {
   case startTurn(ChatRequest)
+  /// Send the last prompt again (`request` ends with it): the new exchange replaces the last one,
+  /// in the history and in the saved conversation.
+  case retryTurn(ChatRequest)
   case cancelTurn
   case pauseStream
   case resumeStream

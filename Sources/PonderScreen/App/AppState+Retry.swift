@@ -36,7 +36,7 @@ extension AppState {
 
   /// Sends the last prompt again with `change` applied to this conversation's settings (it holds
   /// for the turns after it too). The retry replaces the last exchange in the history the model
-  /// is sent; the screen keeps both.
+  /// is sent and in the saved conversation; the screen keeps both.
   mutating func retryLastPrompt(_ change: RetryChange) -> [Effect] {
     guard turn == nil else {
       appendLog(.info, "a response is streaming: Ctrl-C cancels it")
@@ -56,6 +56,9 @@ extension AppState {
     }
     let prompt = messages[start]
     messages.removeSubrange(start...)
-    return beginTurn(prompt, model: model)
+    return beginTurn(prompt, model: model).map { effect in
+      if case .startTurn(let request) = effect { return .retryTurn(request) }
+      return effect
+    }
   }
 }
