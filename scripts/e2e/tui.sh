@@ -58,6 +58,9 @@ check "the box offers more room and thinking off" bash -c "tmux -L '$TMUX_SOCKET
 tmux_cmd send-keys -t e2e m
 check "m retries with more room (the Log says so)" wait_for_screen "retrying with more room: num_predict 1024" 5
 check "the retry is answered in full (the server saw num_predict 1024)" wait_for_screen "^ ✓ done \(stop\)" 15
+sleep 0.3
+check "the saved conversation holds the retry in place of the cut-off exchange" \
+  bash -c "[ \"\$('$BIN/ponder' export last | grep -cx 'cut:thinking now')\" = 1 ]"
 
 # Nothing typed is lost: Ctrl-C clears a draft into the history; ↑ brings it back.
 tmux_cmd send-keys -t e2e "my precious draft"
