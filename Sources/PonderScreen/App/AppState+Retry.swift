@@ -17,6 +17,7 @@ extension AppState {
     }
   }
 
+  /// The retry box: `m` more room, `t` thinking off (only after reasoning); any other key closes it.
   mutating func handleLengthStopKey(_ key: KeyPress, _ stop: LengthStop) -> [Effect] {
     switch key {
     case .character("m"), .character("1"):
