@@ -11,8 +11,13 @@ struct AskCommand: AsyncParsableCommand {
     commandName: "ask",
     abstract: "Stream one answer: the answer to stdout, reasoning to stderr.",
     discussion: """
+      Piped stdin is sent after the prompt, with a blank line between: \
+      echo text | ponder ask "summarize this". With - as the prompt, stdin is the whole prompt.
+
       Exit codes: 0 done, 2 usage, 3 cannot connect, 4 the server rejected the request, \
-      5 the stream failed or ended early (the partial answer is already printed), 130 interrupted.
+      5 the stream failed or ended early (the partial answer is already printed), \
+      6 the answer was cut off by the length limit (a warning on stderr says how to give it more room), \
+      130 interrupted.
       """)
 
   @OptionGroup var server: ServerOptions
@@ -30,7 +35,7 @@ struct AskCommand: AsyncParsableCommand {
   var continueLast = false
   @Option(name: .long, help: "Continue the conversation with this ID (see `ponder sessions`).") var session: Int64?
   @Flag(name: .long, help: "Save nothing (also `save = false` in the config).") var noSave = false
-  @Argument(help: "The prompt; - reads it from stdin.") var prompt: String
+  @Argument(help: "The prompt; piped stdin is added after it; - reads the whole prompt from stdin.") var prompt: String
 
   func validate() throws {
     if [think, noThink, thinkLevel != nil].filter({ $0 }).count > 1 {
@@ -115,11 +120,12 @@ struct AskCommand: AsyncParsableCommand {
     return try opening.conversation(session, toThe: "continue")
   }
 
+  /// The argument, with piped stdin after it (see ``PipedPrompt``). A terminal on stdin is not
+  /// read unless the prompt is `-`.
   private func readPrompt() throws -> String {
-    guard prompt == "-" else { return prompt }
-    let data = FileHandle.standardInput.readDataToEndOfFile()
-    let text = String(decoding: data, as: UTF8.self)
-    guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+    let readsStdin = prompt == "-" || isatty(STDIN_FILENO) == 0
+    let piped = readsStdin ? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) : nil
+    guard let text = PipedPrompt.combine(argument: prompt, piped: piped) else {
       throw ValidationError("the prompt read from stdin is empty")
     }
     return text

@@ -129,8 +129,14 @@ public struct AskRunner: Sendable {
     var firstText: ContinuousClock.Instant?
     var outcome: ToolTurnOutcome?
     var toolCalls = 0
+    var answered = false
+    var reasoned = false
     for await released in pump.released {
       let batch = released.events
+      for event in batch {
+        if case .answer(let text) = event, !text.isEmpty { answered = true }
+        if case .reasoning(let text) = event, !text.isEmpty { reasoned = true }
+      }
       if firstText == nil, batch.contains(where: { if case .answer = $0 { true } else if case .reasoning = $0 { true } else { false } }) {
         firstText = clock.now
       }
@@ -160,6 +166,10 @@ public struct AskRunner: Sendable {
       let generating = firstText.map { clock.now - $0 }
       let summary = Self.summary(stats, timeToFirst: timeToFirst, elapsed: elapsed, generating: generating) + toolNote
       printer.finish(summary: settings.format == .text ? summary : nil)
+      if LengthLimit.stopped(stats.doneReason) {
+        err.write("ponder: warning: \(cutOffWarning(stats, answered: answered, reasoned: reasoned))\n")
+        return .cutOff
+      }
       return .done
     case .stepLimit?:
       printer.finish(summary: nil)
@@ -178,6 +188,18 @@ public struct AskRunner: Sendable {
       err.write("ponder: the stream ended without a result\n")
       return .streamFailed
     }
+  }
+
+  /// What to say on stderr when the answer stopped at the length limit, with the way out.
+  func cutOffWarning(_ stats: GenerationStats, answered: Bool, reasoned: Bool) -> String {
+    let reason = stats.doneReason ?? "length"
+    let tokens = stats.completionTokens.map { " after \($0) tokens" } ?? ""
+    let room = LengthLimit.moreRoom(used: stats.completionTokens ?? 0, limit: LengthLimit.limit(in: settings.options))
+    let retry = "retry with more room (--option num_predict=\(room))"
+    if !answered, reasoned {
+      return "no answer: the model was cut off by the length limit (\(reason)) while thinking\(tokens); \(retry), or without thinking (--no-think)"
+    }
+    return "the answer was \(MessageStatus.cutOff.label) (\(reason))\(tokens) and is incomplete; \(retry)"
   }
 
   /// Saves how the turn ended; waits until it is written.

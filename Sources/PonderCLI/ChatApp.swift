@@ -207,6 +207,10 @@ final class ChatApp {
     case .redraw:
       terminal.forceRedraw()
       previous = nil
+    case .suspend:
+      let size = terminal.suspend()
+      previous = nil
+      process(.resize(width: size.width, height: size.height))
     case .quit: break
     }
   }

@@ -7,6 +7,8 @@ public enum PonderExit: Int32, Sendable {
   case cannotConnect = 3
   case rejected = 4
   case streamFailed = 5
+  /// The answer stopped at the length limit (`done_reason` length or max_tokens): it is incomplete.
+  case cutOff = 6
   case interrupted = 130
 
   public init(_ error: ChatError) {

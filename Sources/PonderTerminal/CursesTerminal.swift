@@ -140,6 +140,23 @@ public final class CursesTerminal {
     if case .file = output { fclose(outputFile) }
   }
 
+  /// Ctrl-Z: gives the terminal back as it was (curses `endwin`), stops the process group with
+  /// SIGTSTP as a shell's job control expects, and once continued (`fg`, SIGCONT) takes the
+  /// terminal again. Returns the size, which may have changed meanwhile; the next
+  /// ``present(_:previous:)`` should get a grid of that size and a `nil` previous frame.
+  public func suspend() -> (width: Int, height: Int) {
+    guard isActive, case .terminal = output else { return size }
+    writeRaw(Self.bracketedPasteOff)
+    endwin()
+    TerminalRestore.setScreenActive(false)
+    JobControl.stopUntilContinued()
+    TerminalRestore.setScreenActive(true)
+    reset_prog_mode()
+    writeRaw(Self.bracketedPasteOn)
+    cursorVisible = -1
+    return resize()
+  }
+
   var active: Bool { isActive }
   var outputDescriptor: Int32 { fileno(outputFile) }
   var outputStream: UnsafeMutablePointer<FILE> { outputFile }

@@ -9,7 +9,10 @@ import PonderCore
 /// `long` (a stream long enough to cancel), `escape` (an answer holding terminal escapes),
 /// `[[TOOL ARGUMENT]]` (the model calls `read_file`/`list_directory` with `path`, or
 /// `run_command` with `command`, or any tool with a JSON object argument `[[NAME {"k":"v"}]]`,
-/// then answers quoting the result it was sent back).
+/// then answers quoting the result it was sent back), `cut:length` (ten answer tokens, then
+/// `done_reason` "length"), `cut:thinking` (a thinking model reasons, then stops by length with
+/// an empty answer; with thinking off it answers). Both cuts give way to the whole answer when
+/// the request's `num_predict` is at least ``roomThatFits``, as a real retry with more room would.
 public struct ScriptedOllama: Sendable {
   public struct Model: Sendable {
     public var name: String
@@ -110,7 +113,14 @@ public struct ScriptedOllama: Sendable {
     lines += turn.answerTokens.map { line(model.name, content: $0) }
     let evalCount = lines.count
     var resetBeforeChunk: Int?
-    if prompt.contains("fail:midstream") {
+    let roomy = (body["options"]?["num_predict"]?.intValue ?? 0) >= Self.roomThatFits
+    if prompt.contains("cut:thinking"), thinks, !roomy {
+      lines = Array(lines.prefix(turn.reasoningTokens.count))
+      lines.append(doneLine(model.name, evalCount: lines.count, reason: "length"))
+    } else if prompt.contains("cut:length"), !roomy {
+      lines = Array(lines.prefix(turn.reasoningTokens.count + 10))
+      lines.append(doneLine(model.name, evalCount: lines.count, reason: "length"))
+    } else if prompt.contains("fail:midstream") {
       lines = Array(lines.prefix(10)) + [#"{"error":"an error was encountered while running the model: unexpected EOF"}"# + "\n"]
     } else if prompt.contains("fail:reset") {
       resetBeforeChunk = 10
@@ -200,9 +210,12 @@ public struct ScriptedOllama: Sendable {
     return record.serialized + "\n"
   }
 
-  private func doneLine(_ model: String, evalCount: Int) -> String {
+  /// The `num_predict` from which the `cut:` triggers answer in full.
+  public static let roomThatFits = 1000
+
+  private func doneLine(_ model: String, evalCount: Int, reason: String = "stop") -> String {
     let evalNanos = tokensPerSecond > 0 ? Int(Double(evalCount) / tokensPerSecond * 1e9) : evalCount * 10_000_000
-    return #"{"model":"\#(model)","created_at":"2025-10-01T09:12:09.31Z","message":{"role":"assistant","content":""},"done":true,"done_reason":"stop","total_duration":\#(evalNanos + 400_000_000),"load_duration":1334875,"prompt_eval_count":26,"prompt_eval_duration":342546000,"eval_count":\#(evalCount),"eval_duration":\#(evalNanos)}"#
+    return #"{"model":"\#(model)","created_at":"2025-10-01T09:12:09.31Z","message":{"role":"assistant","content":""},"done":true,"done_reason":"\#(reason)","total_duration":\#(evalNanos + 400_000_000),"load_duration":1334875,"prompt_eval_count":26,"prompt_eval_duration":342546000,"eval_count":\#(evalCount),"eval_duration":\#(evalNanos)}"#
       + "\n"
   }
 }

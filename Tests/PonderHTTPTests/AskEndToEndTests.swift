@@ -69,6 +69,38 @@ import Testing
     #expect(run.err.contains(#""llama3.2" does not support thinking"#))
   }
 
+  @Test func aCutOffAnswerIsPrintedWithAWarningAndExitsSix() async throws {
+    let run = try await ask("cut:length", model: "llama3.2")
+    let turn = ScriptedTurn(prompt: "cut:length", thinks: false)
+    #expect(run.status == .cutOff)
+    #expect(PonderExit.cutOff.rawValue == 6)
+    #expect(run.out == turn.answerTokens.prefix(10).joined())
+    #expect(run.err.contains("done: length"))
+    #expect(run.err.contains("ponder: warning: the answer was cut off by the length limit (length) after 10 tokens"))
+    #expect(run.err.contains("--option num_predict=1024"))
+  }
+
+  @Test func aThinkingModelThatSpentItsBudgetReasoningExitsSixWithNoAnswer() async throws {
+    let run = try await ask("cut:thinking")
+    #expect(run.status == .cutOff)
+    #expect(run.out.isEmpty)
+    #expect(run.err.contains("ponder: warning: no answer: the model was cut off by the length limit (length) while thinking"))
+    #expect(run.err.contains("--no-think"))
+    // With thinking off the same prompt is answered: the fix the warning offers works.
+    let retried = try await ask("cut:thinking", think: .enabled(false))
+    #expect(retried.status == .done)
+    #expect(retried.out == ScriptedTurn(prompt: "cut:thinking", thinks: false).answerText)
+  }
+
+  @Test func pipedTextFollowsThePromptAfterABlankLine() {
+    #expect(PipedPrompt.combine(argument: "summarize this", piped: "x\n") == "summarize this\n\nx\n")
+    #expect(PipedPrompt.combine(argument: "summarize this", piped: nil) == "summarize this")
+    #expect(PipedPrompt.combine(argument: "summarize this", piped: " \n") == "summarize this")
+    #expect(PipedPrompt.combine(argument: "-", piped: "the whole prompt") == "the whole prompt")
+    #expect(PipedPrompt.combine(argument: "-", piped: "\n") == nil)
+    #expect(PipedPrompt.combine(argument: "-", piped: nil) == nil)
+  }
+
   @Test func errorLineMidStreamKeepsPartialTextAndExitsFive() async throws {
     let run = try await ask("fail:midstream", model: "llama3.2")
     let turn = ScriptedTurn(prompt: "fail:midstream", thinks: false)

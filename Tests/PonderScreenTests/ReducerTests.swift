@@ -79,11 +79,13 @@ import Testing
     #expect(session.state.messages.map(\.content) == ["hi", "partial ans"])
   }
 
-  @Test func ctrlCWhenIdleClearsThenQuits() {
+  @Test func ctrlCWhenIdleClearsThenQuitsOnTheSecondPress() {
     var session = Session()
     session.type("draft")
     session.press(.control("c"))
     #expect(session.state.input.isEmpty)
+    #expect(session.effects.isEmpty)
+    session.press(.control("c"))
     #expect(session.effects.isEmpty)
     session.press(.control("c"))
     #expect(session.effects == [.quit])

@@ -32,6 +32,19 @@ import Testing
     }
   }
 
+  @Test func cutOffAnswerAt80x24() {
+    var session = Session()
+    session.thinkingTurn(done: false)
+    session.stream([EndingsReducerTests.lengthStop()])
+    expectSnapshot(session.render(), "cut-off-80x24")
+  }
+
+  @Test func lengthStopOverlayAt80x24() {
+    var session = Session()
+    EndingsReducerTests.thinkingOnly(&session)
+    expectSnapshot(session.render(), "length-stop-80x24")
+  }
+
   @Test func helpOverlay() {
     var session = Session()
     session.press(.function(1))

@@ -65,6 +65,25 @@ import Testing
     #expect(newest.messages.last?.status == .interrupted)
   }
 
+  @Test func aRetryReplacesTheLastExchangeAndKeepsTheEarlierOnes() throws {
+    let store = try ConversationStore.open(path: temporary.path)
+    let recorder = ConversationRecorder(store: store, host: "h", api: "ollama") { _ in }
+    recorder.startTurn(prompt: .user("one"), model: "m", settings: ConversationSettings())
+    recorder.finishTurn([StoredMessage(message: .assistant("first"))])
+    recorder.startTurn(prompt: .user("two"), model: "m", settings: ConversationSettings())
+    recorder.record(ResponseBatch(events: [.reasoning("thinking and thinking")]))
+    recorder.finishTurn([StoredMessage(message: .assistant("", thinking: "thinking and thinking"), status: .cutOff)])
+    recorder.dropLastExchange()
+    recorder.startTurn(prompt: .user("two"), model: "m", settings: ConversationSettings(options: ["num_predict": 1024]))
+    recorder.finishTurn([StoredMessage(message: .assistant("second"))])
+    recorder.flush()
+    let saved = try store.conversation(try #require(try store.latestConversationID()))
+    #expect(saved.messages.map(\.message.content) == ["one", "first", "two", "second"])
+    #expect(saved.messages.map(\.status) == [.complete, .complete, .complete, .complete])
+    #expect(saved.settings.options?["num_predict"]?.intValue == 1024)
+    #expect(try store.search("thinking").isEmpty)
+  }
+
   @Test func aFailingStoreReportsOnceAndStopsSaving() throws {
     let store = try ConversationStore.open(path: temporary.path)
     let reports = Reports()

@@ -28,6 +28,21 @@ check "no server exits 3" [ "$code" -eq 3 ]
 check "usage error exits 2" [ "$code" -eq 2 ]
 echo "say hi from stdin" | "$P" ask --host "$SERVER_URL" --model llama3.2 - >"$out" 2>"$err"; code=$?
 check "prompt from stdin" [ "$code" -eq 0 ]
+echo "the piped text about otters" | "$P" ask --host "$SERVER_URL" --model llama3.2 "summarize this" >"$out" 2>"$err"; code=$?
+check "piped stdin and a prompt together: exit 0" [ "$code" -eq 0 ]
+check "the request holds the prompt, a blank line, then the piped text" \
+  grep -qF '"content":"summarize this\n\nthe piped text about otters' "$SERVER_LOG"
+
+"$P" ask --host "$SERVER_URL" --model llama3.2 cut:length >"$out" 2>"$err"; code=$?
+check "an answer cut off by the length limit exits 6" [ "$code" -eq 6 ]
+check "the cut-off answer is printed" [ -s "$out" ]
+check "stderr warns it was cut off and how to give it room" \
+  grep -q "warning: the answer was cut off by the length limit (length).*--option num_predict=" "$err"
+"$P" ask --host "$SERVER_URL" --model qwen3:8b cut:thinking >"$out" 2>"$err"; code=$?
+check "a thinking model that spent its budget reasoning exits 6 with no answer" bash -c "[ $code -eq 6 ] && [ ! -s '$out' ]"
+check "stderr says there is no answer and offers --no-think" grep -q "warning: no answer: .*--no-think" "$err"
+"$P" ask --host "$SERVER_URL" --model qwen3:8b --option num_predict=2048 cut:thinking >"$out" 2>"$err"; code=$?
+check "the same prompt with more room answers (exit 0)" bash -c "[ $code -eq 0 ] && grep -q 'That is all.' '$out'"
 
 "$P" ask --host "$SERVER_URL" --model qwen3:8b "a long story" >"$out" 2>"$err" &
 ask_pid=$!

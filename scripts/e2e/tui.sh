@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The full-screen chat as a user sees it, in tmux: reasoning then answer, the blinking ▊,
 # the status bar's tok/s, pause, cancel (the server sees the connection close), copy via
-# OSC 52 into tmux's buffer, resize, and quitting back to a clean shell.
+# OSC 52 into tmux's buffer, resize, a cut-off answer shown as ⚠ and its retry, a cleared draft
+# coming back, Ctrl-C twice to quit, Ctrl-Z and fg, and quitting back to a clean shell.
 set -uo pipefail
 source "$(dirname "$0")/../lib/e2e.sh"
 trap 'stop_tmux; cleanup' EXIT
@@ -45,8 +46,37 @@ check "resize re-lays out (no Log pane at 70x20)" bash -c "sleep 0.5; ! tmux -L 
 tmux_cmd resize-window -t e2e -x 100 -y 30
 check "the Log comes back at 100x30" wait_for_screen "─ Log ─" 3
 
-tmux_cmd send-keys -t e2e C-q
-check "quit exits 0" wait_for_screen "PONDER-EXIT=0" 5
+# Honest endings: a length stop is ⚠, never ✓; an empty thinking answer offers the retries.
+tmux_cmd send-keys -t e2e "cut:length please" Enter
+check "a cut-off answer is marked ⚠ under the answer" wait_for_screen "^⚠ cut off by the length limit \(length\) · [0-9]+ tokens" 15
+check "the status bar says cut off, not done" wait_for_screen "^ ⚠ cut off by the length limit \(length\) · [0-9]+ tok" 3
+check "no ✓ done for the cut-off answer" bash -c "! tmux -L '$TMUX_SOCKET' capture-pane -t e2e -p | grep -q '✓ done (length)'"
+check "the Log says cut off" wait_for_screen "[0-9:]{8} ⚠ cut off by the length limit \(length\) · [0-9]+ tokens" 3
+tmux_cmd send-keys -t e2e "cut:thinking now" Enter
+check "reasoning with no answer opens the retry box" wait_for_screen "No answer: cut off by the length limit" 15
+check "the box offers more room and thinking off" bash -c "tmux -L '$TMUX_SOCKET' capture-pane -t e2e -p | grep -q 'm  retry with more room (num_predict 1024)' && tmux -L '$TMUX_SOCKET' capture-pane -t e2e -p | grep -q 't  retry with thinking off'"
+tmux_cmd send-keys -t e2e m
+check "m retries with more room (the Log says so)" wait_for_screen "retrying with more room: num_predict 1024" 5
+check "the retry is answered in full (the server saw num_predict 1024)" wait_for_screen "^ ✓ done \(stop\)" 15
+sleep 0.3
+check "the saved conversation holds the retry in place of the cut-off exchange" \
+  bash -c "[ \"\$('$BIN/ponder' export last | grep -cx 'cut:thinking now')\" = 1 ]"
+
+# Nothing typed is lost: Ctrl-C clears a draft into the history; ↑ brings it back.
+tmux_cmd send-keys -t e2e "my precious draft"
+check "the draft is in the input" wait_for_screen "my precious draft" 3
+tmux_cmd send-keys -t e2e C-c
+check "Ctrl-C clears it" bash -c "sleep 0.3; ! tmux -L '$TMUX_SOCKET' capture-pane -t e2e -p | grep -q 'my precious draft'"
+tmux_cmd send-keys -t e2e Up
+check "↑ brings the draft back" wait_for_screen "my precious draft" 3
+tmux_cmd send-keys -t e2e C-u
+
+# Quitting with Ctrl-C takes two presses on an empty input.
+tmux_cmd send-keys -t e2e C-c
+check "one Ctrl-C on an empty input says to press again" wait_for_screen "Ctrl-C again to quit" 3
+check "and does not quit" bash -c "sleep 0.5; ! tmux -L '$TMUX_SOCKET' capture-pane -t e2e -p | grep -q 'PONDER-EXIT'"
+tmux_cmd send-keys -t e2e C-c
+check "a second Ctrl-C quits (exit 0)" wait_for_screen "PONDER-EXIT=0" 5
 check "the terminal is restored (the alternate screen is gone)" bash -c "! tmux -L '$TMUX_SOCKET' capture-pane -t e2e -p | grep -q '─ Answer ─'"
 
 # Every exit path restores the terminal; other terminal types and tiny sizes still work.
@@ -69,6 +99,29 @@ tmux_cmd send-keys -t e2e "hi" Enter
 check "40x12: the answer still streams" wait_for_screen "That is all\\." 15
 tmux_cmd resize-window -t e2e -x 30 -y 10
 check "30x10: says the terminal is too small" wait_for_screen "needs at least 40×12" 3
+# Ctrl-Z suspends like any terminal program; fg redraws it. (An interactive shell, for job control.)
+stop_tmux
+tmux_cmd -f /dev/null new-session -d -s e2e -x 100 -y 30 "env -i PATH=\"$PATH\" HOME=\"$HOME\" XDG_DATA_HOME=\"$XDG_DATA_HOME\" TERM=xterm-256color PS1='sh\$ ' bash --norc --noprofile -i"
+sleep 0.5
+tmux_cmd send-keys -t e2e "$BIN/ponder --host $SERVER_URL --model qwen3:8b" Enter
+check "Ctrl-Z: the chat opens" wait_for_screen "─ Answer ─" 10
+tmux_cmd send-keys -t e2e "kept while stopped"
+sleep 0.3
+tmux_cmd send-keys -t e2e C-z
+check "Ctrl-Z stops it and gives the shell back" wait_for_screen "Stopped" 5
+check "the terminal is restored (no panes)" bash -c "! tmux -L '$TMUX_SOCKET' capture-pane -t e2e -p | grep -q '─ Answer ─'"
+tmux_cmd send-keys -t e2e "fg" Enter
+check "fg redraws the whole screen" wait_for_screen "─ Answer ─" 5
+check "the draft survived the suspension" wait_for_screen "kept while stopped" 3
+tmux_cmd send-keys -t e2e C-q
+check "after fg it still quits back to the shell" bash -c "sleep 0.5; ! tmux -L '$TMUX_SOCKET' capture-pane -t e2e -p | grep -q '─ Answer ─'"
+tmux_cmd send-keys -t e2e 'echo PONDER-EXIT=$?' Enter
+check "after fg it still quits cleanly (exit 0)" wait_for_screen "PONDER-EXIT=0" 5
+
+# An interactive stdin is not read: ask does not wait for it.
+tmux_cmd send-keys -t e2e "$BIN/ponder ask --host $SERVER_URL --model llama3.2 'hi from a tty' >/dev/null 2>&1; echo ASK-EXIT=\$?" Enter
+check "ask with a terminal on stdin answers without reading it" wait_for_screen "ASK-EXIT=0" 10
+
 for signal in TERM HUP; do
   run_variant "SIG$signal" 80 24 "TERM=xterm-256color"
   pkill -"$signal" -f "^$BIN/ponder --host $SERVER_URL" || true

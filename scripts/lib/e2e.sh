@@ -2,6 +2,9 @@
 # shellcheck shell=bash
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 BIN="$PONDER_ROOT/.build/debug"
+# `ponder ask` reads stdin when it is not a terminal; a runner's stdin may be a pipe that never
+# closes, so the checks give it none unless they pipe something in themselves.
+exec </dev/null
 E2E_TMP="$(mktemp -d)"
 # Conversations the checks save go to a folder of their own, never the user's.
 export XDG_DATA_HOME="$E2E_TMP/data"

@@ -30,7 +30,7 @@ final class ChatPersistence: Sendable {
     }
   }
 
-  /// A prompt was sent with these settings.
+  /// A prompt was sent with these settings; a retry replaces the last saved exchange.
   func startTurn(_ request: ChatRequest, settings: ConversationSettings) {
     guard let prompt = request.messages.last, prompt.role == .user else { return }
     recorder?.startTurn(prompt: prompt, model: request.model, settings: settings)

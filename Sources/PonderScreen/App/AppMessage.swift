@@ -43,6 +43,9 @@ public struct StoreProblem: Error, Sendable, Equatable {
 /// What the loop must do after an update: all I/O happens there, never in the state.
 public enum Effect: Sendable, Equatable {
   case startTurn(ChatRequest)
+  /// Send the last prompt again (`request` ends with it): the new exchange replaces the last one,
+  /// in the history and in the saved conversation.
+
   case cancelTurn
   case pauseStream
   case resumeStream
@@ -51,6 +54,8 @@ public enum Effect: Sendable, Equatable {
   case answerApproval(ApprovalDecision, ToolCall)
   case loadModels
   case redraw
+  /// Ctrl-Z: give the terminal back and stop the process; on `fg`, redraw everything.
+  case suspend
   case quit
   /// The turn ended: save these messages in place of its streaming answer.
   case turnFinished([StoredMessage])
@@ -71,7 +76,7 @@ public enum Effect: Sendable, Equatable {
 
 /// The kinds of orchestrator events in the Log, each with its marker and colour.
 public enum LogKind: Sendable, Equatable {
-  case request, model, firstToken, thinking, tool, result, retry, error, done, info
+  case request, model, firstToken, thinking, tool, result, retry, error, warning, done, info
 
   public var marker: String {
     switch self {
@@ -83,6 +88,7 @@ public enum LogKind: Sendable, Equatable {
     case .result: return "←"
     case .retry: return "↻"
     case .error: return "✗"
+    case .warning: return "⚠"
     case .done: return "✓"
     case .info: return "·"
     }
@@ -98,6 +104,7 @@ public enum LogKind: Sendable, Equatable {
     case .result: return .logResult
     case .retry: return .logRetry
     case .error: return .logError
+    case .warning: return .logRetry
     case .done: return .logDone
     case .info: return .dim
     }

@@ -37,6 +37,7 @@ extension AppState {
     if !conversation.summary.model.isEmpty { model = conversation.summary.model }
     if let system = conversation.settings.system { systemPrompt = system }
     if let setting = conversation.settings.think { think = setting }
+    if let saved = conversation.settings.options { options = saved }
     for stored in conversation.messages { show(stored) }
     answer.closeLine()
     reasoning.closeLine()

@@ -6,18 +6,16 @@ extension AppState {
   /// Global keys are Ctrl, function and navigation keys only, so they never take a character
   /// meant for the input line; a printable key pressed while a pane is focused goes to the input.
   mutating func handleKey(_ key: KeyPress) -> [Effect] {
+    if key != .control("c") { quitGuard.disarm() }
     if overlay != nil { return handleOverlayKey(key) }
     if search != nil { return handleSearchKey(key) }
     switch key {
     case .control("q"):
       return requestQuit()
     case .control("c"):
-      if turn != nil { return cancelTurn() }
-      if !input.isEmpty {
-        input.clear()
-        return []
-      }
-      return requestQuit()
+      return interrupt()
+    case .control("z"):
+      return [.suspend]
     case .control("d") where input.isEmpty && turn == nil:
       return requestQuit()
     case .control("p"):
@@ -178,6 +176,8 @@ extension AppState {
       return handleSessionsKey(key, browser)
     case .contextFull(let overflow)?:
       return handleContextFullKey(key, overflow)
+    case .lengthStop(let stop)?:
+      return handleLengthStopKey(key, stop)
     case nil:
       break
     }

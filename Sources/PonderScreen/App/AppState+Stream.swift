@@ -79,6 +79,7 @@ extension AppState {
   mutating func cancelTurn() -> [Effect] {
     guard var current = turn, !current.cancelRequested else { return [] }
     current.cancelRequested = true
+    quitGuard.cancelled(at: now.monotonic)
     let wasPaused = current.paused
     current.paused = false
     turn = current
@@ -181,13 +182,22 @@ extension AppState {
         summary.rateFromServer = true
       }
       let rate = summary.tokensPerSecond.map { " · \(format1($0)) tok/s" } ?? ""
-      appendLog(.done, "done (\(stats.doneReason ?? "stop")) · \(summary.tokens) tokens\(rate)")
-      if current.answerText.isEmpty {
-        answer.appendLine(current.reasoningText.isEmpty ? "(no answer)" : "(reasoning only, no answer)", kind: .plain(.notice), role: .notice)
+      if let reason = stats.doneReason, LengthLimit.stopped(reason) {
+        summary.outcome = .cutOff(reason: reason)
+        lengthStopped(
+          LengthStop(
+            reason: reason, tokens: summary.tokens, reasoned: !current.reasoningText.isEmpty,
+            answerEmpty: current.answerText.isEmpty, currentLimit: outputLimit), rate: rate)
+      } else {
+        appendLog(.done, "done (\(stats.doneReason ?? "stop")) · \(summary.tokens) tokens\(rate)")
+        if current.answerText.isEmpty {
+          answer.appendLine(current.reasoningText.isEmpty ? "(no answer)" : "(reasoning only, no answer)", kind: .plain(.notice), role: .notice)
+        }
       }
       connectionLabel = "connected"
     case .error(let error) where error.kind == .cancelled:
       summary.outcome = .cancelled
+      quitGuard.cancelled(at: now.monotonic)
       answer.appendLine("⏹ cancelled after \(tokens) tokens — partial answer kept", kind: .plain(.notice), role: .notice)
       appendLog(.error, "cancelled by you after \(tokens) tokens; connection closed")
       connectionLabel = "connected"

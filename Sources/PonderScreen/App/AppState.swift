@@ -13,6 +13,9 @@ public struct AppState: Sendable {
   public var connectionLabel = "ready"
   public var systemPrompt: String?
   public var think: ThinkSetting?
+  /// Model options sent with every request of this conversation (`/set`, the config's
+  /// `[options]`, a retry with more room), as a JSON object.
+  public var options: JSONValue?
   public var focus = Pane.input
   public var showLog = true
   public var showReasoning = true
@@ -26,6 +29,8 @@ public struct AppState: Sendable {
   public var messages: [ChatMessage] = []
   public var overlay: Overlay?
   public var search: SearchState?
+  /// Whether the next Ctrl-C on an empty input quits.
+  public var quitGuard = QuitGuard()
   public var blinkOn = true
   public var now = AppTime.zero
   public var turnCount = 0
@@ -36,8 +41,6 @@ public struct AppState: Sendable {
   public var conversationID: Int64?
   /// Why conversations are not being saved; `nil` while they are.
   public var savingProblem: String?
-  /// Model options for this conversation (`/set`), sent with every request: a JSON object.
-  public var options: JSONValue?
   /// Files `/attach` added to the next message.
   public var attachments: [PromptAttachment] = []
   /// `/edit` put the last prompt back: sending replaces the last exchange.

@@ -91,6 +91,12 @@ public struct InputEditor: Sendable, Equatable {
     cursor = text.count
   }
 
+  /// Ctrl-C: clears the text but records it in the history first, so Up brings it back.
+  public mutating func clearIntoHistory() {
+    guard !text.isEmpty else { return }
+    _ = submit()
+  }
+
   /// Takes the text for sending and records it in the history.
   public mutating func submit() -> String {
     let value = string

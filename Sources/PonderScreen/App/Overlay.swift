@@ -15,6 +15,9 @@ public enum Overlay: Sendable, Equatable {
   case commands
   /// The prompt does not fit the context window: the ways out.
   case contextFull(ContextOverflow)
+  /// A thinking model spent its whole budget and gave no answer: retry with more room (m) or
+  /// with thinking off (t).
+  case lengthStop(LengthStop)
 }
 
 extension ApprovalRequest {

@@ -85,6 +85,8 @@ public struct StatusSample: Sendable, Equatable {
 public struct TurnSummary: Sendable, Equatable {
   public enum Outcome: Sendable, Equatable {
     case done(reason: String)
+    /// The server stopped it at the length limit (see ``MessageStatus/lengthReasons``).
+    case cutOff(reason: String)
     case cancelled
     case failed(String)
   }

@@ -7,7 +7,7 @@ public enum OverlayView {
     ("Enter", "send the message"),
     ("Alt-Enter, ^J", "new line in the message"),
     ("↑ / ↓", "history (input) · scroll (pane)"),
-    ("^C", "cancel the response (closes the connection); idle: clear, quit"),
+    ("^C", "cancel · clear the input (↑ brings it back) · twice: quit"),
     ("^P", "pause / resume the display (the stream keeps reading)"),
     ("^Y", "copy: a answer · r reasoning · 1–9 code block"),
     ("Tab / Shift-Tab", "focus the next / previous pane"),
@@ -18,7 +18,7 @@ public enum OverlayView {
     ("F4, ^O", "choose the model"),
     ("F5", "saved conversations: search, open, rename, delete"),
     ("^N", "new conversation (the current one stays saved)"),
-    ("^L", "redraw the screen"),
+    ("^L · ^Z", "redraw the screen · suspend (fg resumes)"),
     ("o s a d", "tool approval: once · session · always · deny"),
     ("F1, ? · /help", "this help (? in a pane) · the slash commands"),
     ("^Q, ^D", "quit (^D on an empty input)"),
@@ -57,7 +57,20 @@ public enum OverlayView {
       box(title: "The conversation is too long for the model", lines: lines, footer: "choose a way out", into: &grid)
     case .sessions(let browser):
       SessionsView.render(browser, current: state.conversationID, into: &grid)
+    case .lengthStop(let stop):
+      box(title: "No answer: cut off by the length limit", lines: lengthStopLines(stop), footer: "Esc keeps it as it is", into: &grid)
     }
+  }
+
+  /// What happened, then the one-key retries.
+  static func lengthStopLines(_ stop: LengthStop) -> [(String, String)] {
+    var lines = [
+      ("", stop.reasoned ? "The model spent its whole budget (\(stop.tokens) tokens) thinking." : "The model stopped before it answered."),
+      ("", ""),
+      ("m", "retry with more room (num_predict \(stop.moreRoom))"),
+    ]
+    if stop.reasoned { lines.append(("t", "retry with thinking off")) }
+    return lines
   }
 
   /// The approval box: what the tool is, where it runs, its arguments, then the four answers.

@@ -1,3 +1,5 @@
+import PonderCore
+
 /// The line under the Reasoning pane: phase, tokens, elapsed time, live tok/s and time to first
 /// token while streaming; the server's own figures once the turn has ended.
 public enum StatusBar {
@@ -9,7 +11,7 @@ public enum StatusBar {
       if turn.paused {
         parts.append("⏸ PAUSED")
         parts.append("backlog \(bytes(shown.backlogBytes))")
-        role = .statusPaused
+        role = .statusPaused  // amber, like PAUSED: a warning, not a success
       } else {
         role = .statusBar
         switch shown.phase {
@@ -30,8 +32,12 @@ public enum StatusBar {
       return (" ready · \(state.model ?? "no model chosen (F4)")" + saving, .statusBar)
     }
     var parts: [String] = []
+    var role = StyleRole.statusBar
     switch last.outcome {
     case .done(let reason): parts.append("✓ done (\(reason))")
+    case .cutOff(let reason):
+      parts.append("⚠ \(MessageStatus.cutOff.label) (\(reason))")
+      role = .statusPaused  // amber, like PAUSED: a warning, not a success
     case .cancelled: parts.append("⏹ cancelled")
     case .failed: parts.append("✗ failed")
     }
@@ -39,7 +45,7 @@ public enum StatusBar {
     if let rate = last.tokensPerSecond { parts.append("\(format1(rate)) tok/s" + (last.rateFromServer ? " (server)" : "")) }
     if let ttft = last.timeToFirstToken { parts.append("first token \(ttft.milliseconds) ms") }
     parts.append("\(format1(last.elapsed.seconds)) s")
-    return (" " + parts.joined(separator: " · ") + saving, .statusBar)
+    return (" " + parts.joined(separator: " · ") + saving, role)
   }
 
   public static func render(_ state: AppState, in area: Rect, into grid: inout CellGrid) {
