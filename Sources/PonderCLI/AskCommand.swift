@@ -82,7 +82,7 @@ struct AskCommand: AsyncParsableCommand {
     let continued = try continuedConversation(opening)
     let saved = continued?.settings
     let settings = AskRunner.Settings(
-      server: server.selection(config: config), model: server.model ?? continued.map(\.summary.model).flatMap { $0.isEmpty ? nil : $0 },
+      server: try server.selection(config: config), model: server.model ?? continued.map(\.summary.model).flatMap { $0.isEmpty ? nil : $0 },
       configuredModel: config.string("model"), system: system ?? saved?.system ?? config.string("system"),
       think: thinkSetting ?? saved?.think ?? config.string("think").flatMap(ThinkSetting.init(storedValue:)),
       options: try modelOptions ?? saved?.options ?? config.object("options"), keepAlive: keepAliveValue, format: json ? .json : .text,

@@ -44,7 +44,7 @@ struct ChatCommand: AsyncParsableCommand {
     }
     let err = FileDescriptorSink.standardError
     let config = ConfigLoader.load(warnings: err)
-    let selection = server.selection(config: config)
+    let selection = try server.selection(config: config)
     let (chosenTheme, themeProblem) = ThemeLoader.load(named: theme ?? config.string("theme"))
     let environment = ProcessInfo.processInfo.environment
     let useColor = (environment["NO_COLOR"] ?? "").isEmpty

@@ -11,7 +11,7 @@ struct ModelsCommand: AsyncParsableCommand {
 
   func run() async throws {
     let err = FileDescriptorSink.standardError
-    let selection = server.selection(config: ConfigLoader.load(warnings: err))
+    let selection = try server.selection(config: ConfigLoader.load(warnings: err))
     let transport = AsyncHTTPTransport()
     let client = StreamingClient(transport: transport)
     let describer = AskRunner(transport: transport, settings: .init(server: selection))

@@ -23,11 +23,23 @@ struct ServerOptions: ParsableArguments {
     if let api, api != "auto", APIKind(rawValue: api) == nil {
       throw ValidationError("--api takes ollama, openai, anthropic or auto")
     }
+    if let host, let problem = HostSyntax.problem(with: host) {
+      throw ValidationError("--host: \(problem)")
+    }
   }
 
-  /// What to connect to, from the flags, then the config file, then the environment.
-  func selection(config: ConfigFile) -> ServerSelection {
+  /// What to connect to, from the flags, then the config file, then the environment; an
+  /// address that cannot work is a usage error naming where it came from.
+  func selection(config: ConfigFile) throws -> ServerSelection {
     let environment = ProcessInfo.processInfo.environment
+    if host == nil, let configured = config.string("host"), let problem = HostSyntax.problem(with: configured) {
+      throw ValidationError("host in the config file: \(problem)")
+    }
+    if host == nil, config.string("host") == nil, let variable = environment["OLLAMA_HOST"], !variable.isEmpty,
+      let problem = HostSyntax.problem(with: variable)
+    {
+      throw ValidationError("OLLAMA_HOST: \(problem)")
+    }
     let apiName = api ?? config.string("api") ?? "auto"
     let kind = APIKind(rawValue: apiName)
     let keyVariable = apiKeyEnv ?? config.string("api_key_env")

@@ -51,4 +51,10 @@ kill -INT "$ask_pid"; wait "$ask_pid"; code=$?
 check "Ctrl-C exits 130" [ "$code" -eq 130 ]
 sleep 0.3
 check "the server saw the connection closed" grep -q "client closed the connection: /api/chat" "$SERVER_LOG"
+# An impossible address is a usage error with one line, never a crash; a password is not repeated.
+out="$("$BIN/ponder" ask --host http://127.0.0.1:99999 hi 2>&1 </dev/null)"; code=$?
+check "a port out of range exits 2" [ "$code" -eq 2 ]
+check "and says which port" grep -q "the port 99999 is not a number from 1 to 65535" <<<"$out"
+out="$("$BIN/ponder" ask --host http://me:hunter2@127.0.0.1 hi 2>&1 </dev/null)"; code=$?
+check "a password in --host exits 2 without repeating it" bash -c "[ $code -eq 2 ] && ! grep -q hunter2 <<<'$out'"
 finish
