@@ -142,6 +142,8 @@ public struct AskRunner: Sendable {
       }
       printer.print(batch)
       recorder?.record(released)
+      // Nobody reads the answer any more: stop the server generating it for nobody.
+      if out.writeFailure != nil, !reader.isCancelled { reader.cancel() }
       for event in released.toolEvents {
         switch event {
         case .turnEnded(let ended): outcome = ended
@@ -156,11 +158,15 @@ public struct AskRunner: Sendable {
     let timeToFirst = firstText.map { $0 - started }
     if let recorder {
       Self.save(
-        outcome, to: recorder, model: model, interrupted: saving?.stoppedBySignal() ?? false,
+        outcome, to: recorder, model: model, interrupted: (saving?.stoppedBySignal() ?? false) || out.writeFailure != nil,
         stats: MessageStats(
           timeToFirstTokenMilliseconds: timeToFirst.map(Self.milliseconds), elapsedMilliseconds: Self.milliseconds(elapsed)))
     }
     let toolNote = toolCalls > 0 ? " · \(toolCalls) tool call\(toolCalls == 1 ? "" : "s")" : ""
+    if let failure = out.writeFailure {
+      err.write("ponder: cannot write the answer (\(failure)); the connection to \(host) was closed\n")
+      return .writeFailed
+    }
     switch outcome?.ending {
     case .answered(let stats)?:
       let generating = firstText.map { clock.now - $0 }

@@ -3,6 +3,8 @@ import PonderCore
 /// The exit codes `ponder ask` promises to scripts.
 public enum PonderExit: Int32, Sendable {
   case done = 0
+  /// The answer could not be written: stdout was closed (`| head`) or its disk is full.
+  case writeFailed = 1
   case usage = 2
   case cannotConnect = 3
   case rejected = 4

@@ -124,6 +124,24 @@ import Testing
     #expect(run.err.contains("ended the stream early"))
   }
 
+  /// `ask > /dev/full` or `ask | head -1`: the first failed write ends the answer — the
+  /// connection is closed so the server stops — and the exit is 1, never 0.
+  @Test func aStdoutThatCannotBeWrittenStopsTheStreamAndExitsOne() async throws {
+    let server = try ScriptedHTTPServer(handler: ScriptedOllama(tokensPerSecond: 200).handle)
+    defer { server.stop() }
+    let transport = AsyncHTTPTransport()
+    let out = CapturingSink(failAfter: 40)
+    let err = CapturingSink()
+    let settings = AskRunner.Settings(
+      server: ServerSelection(api: .ollama, host: server.baseURL), model: "qwen3:8b", format: .text, color: false)
+    let status = await AskRunner(transport: transport, settings: settings).run(prompt: "a long story", out: out, err: err)
+    await transport.shutdown()
+    #expect(status == .writeFailed)
+    #expect(err.text.contains("cannot write the answer (No space left on device)"))
+    let disconnect = await server.waitForDisconnect()
+    #expect(disconnect?.path == "/api/chat")
+  }
+
   @Test func noServerExitsThreeNamingTheHost() async throws {
     let closed = try ScriptedHTTPServer { _ in .json("{}") }
     let url = closed.baseURL

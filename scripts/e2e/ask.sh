@@ -57,4 +57,11 @@ check "a port out of range exits 2" [ "$code" -eq 2 ]
 check "and says which port" grep -q "the port 99999 is not a number from 1 to 65535" <<<"$out"
 out="$("$BIN/ponder" ask --host http://me:hunter2@127.0.0.1 hi 2>&1 </dev/null)"; code=$?
 check "a password in --host exits 2 without repeating it" bash -c "[ $code -eq 2 ] && ! grep -q hunter2 <<<'$out'"
+# Nobody reads the answer: a full disk or a closed pipe ends ask at once, with exit 1.
+"$BIN/ponder" ask --host "$SERVER_URL" --model qwen3:8b "a long story for a full disk" >/dev/full 2>"$E2E_TMP/full.err" </dev/null; code=$?
+check "ask > /dev/full exits 1" [ "$code" -eq 1 ]
+check "and says the answer could not be written" grep -q "cannot write the answer" "$E2E_TMP/full.err"
+start=$SECONDS
+"$BIN/ponder" ask --host "$SERVER_URL" --model qwen3:8b "a long story for head" 2>/dev/null </dev/null | head -c 50 >/dev/null
+check "ask | head stops the stream instead of generating for nobody" [ $((SECONDS - start)) -lt 5 ]
 finish
