@@ -19,6 +19,9 @@ public final class AsyncHTTPTransport: HTTPTransport {
     configuration.httpVersion = .http1Only
     // Local servers are either up or not: say so at once instead of retrying until the timeout.
     configuration.connectionPool.retryConnectionEstablishment = false
+    // Redirects are followed here, not by the library: only within the origin, so a key header
+    // never reaches another host (see `RedirectPolicy`).
+    configuration.redirectConfiguration = .disallow
     client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
   }
 
@@ -28,6 +31,22 @@ public final class AsyncHTTPTransport: HTTPTransport {
   }
 
   public func send(_ spec: HTTPRequestSpec) async throws -> HTTPResponseStream {
+    var current = spec
+    for _ in 0..<RedirectPolicy.maximumHops {
+      let response = try await sendOnce(current)
+      guard (300..<400).contains(response.status) else { return response }
+      let location = response.headers.first { $0.name.lowercased() == "location" }?.value
+      switch RedirectPolicy.decide(status: response.status, method: current.method, from: current.url, to: location) {
+      case .follow(let url):
+        current.url = url
+      case .refuse(let reason):
+        throw ChatError(.rejected(status: response.status), reason)
+      }
+    }
+    throw ChatError(.rejected(status: 310), "too many redirects from \(RedirectPolicy.origin(of: spec.url) ?? spec.url)")
+  }
+
+  private func sendOnce(_ spec: HTTPRequestSpec) async throws -> HTTPResponseStream {
     var request = HTTPClientRequest(url: spec.url)
     request.method = HTTPMethod(rawValue: spec.method.rawValue)
     for header in spec.headers { request.headers.add(name: header.name, value: header.value) }
