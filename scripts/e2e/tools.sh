@@ -94,4 +94,25 @@ out="$(mcp_ask --yes '[[demo_env {"name":"PONDER_MCP_GREETING"}]]')"
 check "the server got the env from the config" bash -c "echo '$out' | grep -q 'it begins: hello from the config'"
 check "the server's stderr went to its log file, not the terminal" [ -f "$E2E_TMP/state/ponder/mcp-demo.log" ]
 check "no MCP server is left running" bash -c '! pgrep -f "ponder-mcp-test-serve[r]" >/dev/null'
+# A pattern that backtracks for ever (Swift's Regex cannot be interrupted) is stopped at the
+# search deadline, and the model is told; Ctrl-C during such a search ends it at once.
+printf 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!\n' >"$WORKSPACE/evil.txt"
+printf '[tools]\nsearch_timeout_seconds = 2\n' >"$E2E_TMP/slow.toml"
+start=$SECONDS
+out="$(cd "$WORKSPACE" && PONDER_CONFIG="$E2E_TMP/slow.toml" "$BIN/ponder" ask --host "$SERVER_URL" --model qwen3:8b \
+  'look for [[search_files {"pattern":"(a+)+$"}]]' 2>&1 </dev/null)"; code=$?
+check "a catastrophic pattern ends at the deadline, not never" [ $((SECONDS - start)) -lt 15 ]
+check "the tool says the pattern was too slow" grep -q "pattern too slow" <<<"$out"
+check "ask still finishes the answer (exit 0)" [ "$code" -eq 0 ]
+check "no search worker is left running" bash -c "! pgrep -f '[_]_search-files' >/dev/null"
+(cd "$WORKSPACE" && exec "$BIN/ponder" ask --host "$SERVER_URL" --model qwen3:8b 'look for [[search_files {"pattern":"(a+)+$"}]]' \
+  >/dev/null 2>&1 </dev/null) &
+ask_pid=$!
+E2E_PIDS+=("$ask_pid")
+for _ in $(seq 1 100); do pgrep -f '[_]_search-files' >/dev/null && break; sleep 0.05; done
+start=$SECONDS
+kill -INT "$ask_pid"; wait "$ask_pid"; code=$?
+check "Ctrl-C during the search ends ask within a second or two (exit 130)" bash -c "[ $code -eq 130 ] && [ $((SECONDS - start)) -le 2 ]"
+sleep 0.3
+check "and kills the search worker" bash -c "! pgrep -f '[_]_search-files' >/dev/null"
 finish

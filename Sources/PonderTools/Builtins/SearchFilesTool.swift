@@ -5,15 +5,20 @@ import PonderCore
 /// Walks without following symlinks, skips `.git`, binary files and files over `maxFileBytes`,
 /// and stops at `maxMatches` matching lines or `maxFiles` files read, saying so. Each match is
 /// `path:line: text`, the text cut at 200 characters.
+///
+/// With a ``SearchWorker`` the search runs in a child process with a deadline, so no pattern can
+/// hang the turn; without one (inside the worker itself, and in tests) it runs here.
 public struct SearchFilesTool: Tool {
   public var maxMatches: Int
   public var maxFiles: Int
   public var maxFileBytes: Int
+  public var worker: SearchWorker?
 
-  public init(maxMatches: Int = 100, maxFiles: Int = 5000, maxFileBytes: Int = 2 << 20) {
+  public init(maxMatches: Int = 100, maxFiles: Int = 5000, maxFileBytes: Int = 2 << 20, worker: SearchWorker? = nil) {
     self.maxMatches = maxMatches
     self.maxFiles = maxFiles
     self.maxFileBytes = maxFileBytes
+    self.worker = worker
   }
 
   public var name: String { "search_files" }
@@ -38,6 +43,7 @@ public struct SearchFilesTool: Tool {
   }
 
   public func run(_ arguments: JSONValue, context: ToolContext) async throws -> ToolOutput {
+    if let worker { return try await runInWorker(worker, arguments, context: context) }
     let reader = ArgumentReader(arguments, tool: name)
     let pattern = try reader.string("pattern")
     let ignoreCase = try reader.optionalBool("ignore_case") ?? false
@@ -69,6 +75,30 @@ public struct SearchFilesTool: Tool {
       }
     }
     return .ok(search.report(pattern: pattern, maxFileBytes: maxFileBytes))
+  }
+}
+
+extension SearchFilesTool {
+  /// The search in a child process: its report is the tool's output; past the deadline the
+  /// process is killed and the model is told the pattern was too slow.
+  func runInWorker(_ worker: SearchWorker, _ arguments: JSONValue, context: ToolContext) async throws -> ToolOutput {
+    let pattern = arguments["pattern"]?.stringValue ?? ""
+    let report = try await ProcessRunner.run(
+      command: worker.commandLine(root: context.workspace.root, arguments: arguments), directory: context.workspace.root,
+      timeout: worker.timeout, captureLimit: 1 << 20)
+    switch report.ending {
+    case .exited(0):
+      return .ok(report.stdout.text)
+    case .timedOut:
+      throw ToolFailure(
+        "search_files: pattern too slow — /\(pattern)/ was stopped after \(String(format2: worker.timeout)) s. "
+          + "Nested repetition such as (a+)+ can take for ever; use a simpler pattern.")
+    case .cancelled:
+      throw CancellationError()
+    case .exited, .signaled, .unknown:
+      let text = report.stderr.text.trimmingSpaces()
+      throw ToolFailure(text.isEmpty ? "search_files: the search failed" : text)
+    }
   }
 }
 

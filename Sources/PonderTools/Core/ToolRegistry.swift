@@ -13,11 +13,12 @@ public struct ToolRegistry: Sendable {
     self.tools = tools.filter { seen.insert($0.name).inserted }
   }
 
-  /// The built-in tools with their default limits: `read_file`, `list_directory`, `search_files`,
-  /// `current_time`, `write_file`, `run_command`.
-  public static func builtIn() -> ToolRegistry {
+  /// The built-in tools with their default limits: `read_file`, `list_directory`, `search_files`
+  /// (in `searchWorker`'s process when given), `current_time`, `write_file`, `run_command`.
+  public static func builtIn(searchWorker: SearchWorker? = nil) -> ToolRegistry {
     ToolRegistry([
-      ReadFileTool(), ListDirectoryTool(), SearchFilesTool(), CurrentTimeTool(), WriteFileTool(), RunCommandTool(),
+      ReadFileTool(), ListDirectoryTool(), SearchFilesTool(worker: searchWorker), CurrentTimeTool(), WriteFileTool(),
+      RunCommandTool(),
     ])
   }
 
