@@ -88,12 +88,12 @@ struct AskCommand: AsyncParsableCommand {
       options: try modelOptions ?? saved?.options ?? config.object("options"), keepAlive: keepAliveValue, format: json ? .json : .text,
       color: ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true)
     if opening.store == nil, !noSave, let problem = opening.problem, config.bool("save") != false {
-      err.write("ponder: not saving this answer: \(problem)\n")
+      err.note("not saving this answer: \(problem)")
     }
     let transport = AsyncHTTPTransport()
     let interrupt = InterruptHandler()
     let mcp = await MCPStartup.start(config: config, options: toolOptions)
-    for problem in mcp.problems { err.write("ponder: \(problem)\n") }
+    for problem in mcp.problems { err.note("\(problem)") }
     let tools: ToolSession
     do {
       tools = try ToolSession(options: toolOptions, config: config, interactive: false, extraTools: mcp.tools)

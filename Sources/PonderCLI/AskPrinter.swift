@@ -50,7 +50,8 @@ public final class AskPrinter {
         out.write("\n")
         answerEndsWithNewline = true
       }
-      err.write(dim ? "\u{1B}[2m[tool] \(line)\u{1B}[22m\n" : "[tool] \(line)\n")
+      let shown = FileDescriptorSink.oneLine(line)
+      err.write(dim ? "\u{1B}[2m[tool] \(shown)\u{1B}[22m\n" : "[tool] \(shown)\n")
     }
   }
 
@@ -123,7 +124,7 @@ public final class AskPrinter {
       answerBytes += text.utf8.count
       answerEndsWithNewline = text.hasSuffix("\n")
     case .toolCalls(let calls):
-      for call in calls { err.write("[tool call] \(call.name) \(call.arguments.serialized)\n") }
+      for call in calls { err.write("[tool call] " + FileDescriptorSink.oneLine("\(call.name) \(call.arguments.serialized)") + "\n") }
     case .done, .error:
       break
     }

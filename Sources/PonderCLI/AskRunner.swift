@@ -81,9 +81,9 @@ public struct AskRunner: Sendable {
     switch await settings.server.resolve(client: client) {
     case .success(let resolved):
       backend = resolved.backend
-      if let note = resolved.note, settings.format == .text, settings.model == nil { err.write("ponder: \(note)\n") }
+      if let note = resolved.note, settings.format == .text, settings.model == nil { err.note("\(note)") }
     case .failure(let error):
-      err.write("ponder: \(describe(error, model: settings.model, host: settings.server.displayHost))\n")
+      err.note("\(describe(error, model: settings.model, host: settings.server.displayHost))")
       return PonderExit(error)
     }
     let host = backend.baseURL
@@ -91,7 +91,7 @@ public struct AskRunner: Sendable {
     switch await resolveModel(client: client, backend: backend, err: err) {
     case .success(let name): model = name
     case .failure(let error):
-      err.write("ponder: \(describe(error, model: settings.model, host: host))\n")
+      err.note("\(describe(error, model: settings.model, host: host))")
       return PonderExit(error)
     }
     var messages: [ChatMessage] = []
@@ -102,7 +102,7 @@ public struct AskRunner: Sendable {
       ConversationRecorder(
         store: saving.store, host: host, api: backend.kind.rawValue, conversation: saving.conversation
       ) { report in
-        if case .failed(let reason) = report { err.write("ponder: not saved: \(reason)\n") }
+        if case .failed(let reason) = report { err.note("not saved: \(reason)") }
       }
     }
     recorder?.startTurn(
@@ -164,7 +164,7 @@ public struct AskRunner: Sendable {
     }
     let toolNote = toolCalls > 0 ? " · \(toolCalls) tool call\(toolCalls == 1 ? "" : "s")" : ""
     if let failure = out.writeFailure {
-      err.write("ponder: cannot write the answer (\(failure)); the connection to \(host) was closed\n")
+      err.note("cannot write the answer (\(failure)); the connection to \(host) was closed")
       return .writeFailed
     }
     switch outcome?.ending {
@@ -173,25 +173,25 @@ public struct AskRunner: Sendable {
       let summary = Self.summary(stats, timeToFirst: timeToFirst, elapsed: elapsed, generating: generating) + toolNote
       printer.finish(summary: settings.format == .text ? summary : nil)
       if LengthLimit.stopped(stats.doneReason) {
-        err.write("ponder: warning: \(cutOffWarning(stats, answered: answered, reasoned: reasoned))\n")
+        err.note("warning: \(cutOffWarning(stats, answered: answered, reasoned: reasoned))")
         return .cutOff
       }
       return .done
     case .stepLimit?:
       printer.finish(summary: nil)
-      if settings.format == .text, let note = outcome?.note { err.write("ponder: \(note)\n") }
+      if settings.format == .text, let note = outcome?.note { err.note("\(note)") }
       return .done
     case .cancelled?:
       printer.finish(summary: nil)
-      err.write("ponder: \(describe(ChatError(.cancelled, "cancelled"), model: model, host: host))\n")
+      err.note("\(describe(ChatError(.cancelled, "cancelled"), model: model, host: host))")
       return .interrupted
     case .failed(let error)?:
       printer.finish(summary: nil)
-      if settings.format == .text || error.kind == .cancelled { err.write("ponder: \(describe(error, model: model, host: host))\n") }
+      if settings.format == .text || error.kind == .cancelled { err.note("\(describe(error, model: model, host: host))") }
       return PonderExit(error)
     case nil:
       printer.finish(summary: nil)
-      err.write("ponder: the stream ended without a result\n")
+      err.note("the stream ended without a result")
       return .streamFailed
     }
   }
@@ -240,7 +240,7 @@ public struct AskRunner: Sendable {
       guard let first = models.first else {
         return .failure(ChatError(.rejected(status: 404), "\(backend.baseURL) has no models; pull one (ollama pull NAME) or pass --model"))
       }
-      err.write("ponder: no --model given; using \(first.name), the first model \(backend.baseURL) lists\n")
+      err.note("no --model given; using \(first.name), the first model \(backend.baseURL) lists")
       return .success(first.name)
     } catch {
       return .failure(error)

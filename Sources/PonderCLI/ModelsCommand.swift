@@ -31,7 +31,7 @@ struct ModelsCommand: AsyncParsableCommand {
     case .success(let models):
       FileDescriptorSink.standardOutput.write(ModelTable.render(models))
     case .failure(let error):
-      err.write("ponder: \(describer.describe(error, model: nil, host: selection.displayHost))\n")
+      err.note("\(describer.describe(error, model: nil, host: selection.displayHost))")
       throw ExitCode(PonderExit(error).rawValue)
     }
   }

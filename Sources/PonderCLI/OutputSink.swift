@@ -2,6 +2,7 @@
   import Glibc
 #endif
 import Foundation
+import PonderCore
 
 /// Where the CLI writes: a file descriptor in production, a string in tests.
 public protocol OutputSink: AnyObject, Sendable {
@@ -49,4 +50,18 @@ public final class FileDescriptorSink: OutputSink, @unchecked Sendable {
 
   public static let standardOutput = FileDescriptorSink(descriptor: 1)
   public static let standardError = FileDescriptorSink(descriptor: 2)
+}
+
+extension OutputSink {
+  /// One `ponder: …` line: whatever it quotes (a server's error text, a tool's failure, a model's
+  /// arguments) has its control characters neutralised and its line breaks folded, so no escape
+  /// sequence from outside reaches a terminal and the message stays one line.
+  public func note(_ text: String) {
+    write("ponder: " + Self.oneLine(text) + "\n")
+  }
+
+  /// Text made safe for a terminal and folded onto one line.
+  public static func oneLine(_ text: String) -> String {
+    TerminalText.neutralised(text.replacing("\r\n", with: " ").replacing("\n", with: " "))
+  }
 }

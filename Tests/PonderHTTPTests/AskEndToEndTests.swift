@@ -142,6 +142,21 @@ import Testing
     #expect(disconnect?.path == "/api/chat")
   }
 
+  /// A server's error text is quoted in Ponder's line, never replayed: no escape sequence (a
+  /// clipboard write, a title change, a cleared screen) reaches the terminal, and it stays one line.
+  @Test func aServersErrorTextCannotDriveTheTerminal() async throws {
+    let hostile = #"{"error":"bad\u001b]52;c;aGk=\u0007 model\u001b[2J\nsecond line"}"#
+    let server = try ScriptedHTTPServer { request in
+      request.path == "/api/chat" ? .json(status: 400, hostile) : ScriptedOllama().handle(request)
+    }
+    defer { server.stop() }
+    let run = await ask("hi", at: server.baseURL, model: "qwen3:8b")
+    #expect(run.status == .rejected)
+    #expect(!run.err.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 })
+    #expect(run.err.contains("bad\u{FFFD}]52;c;aGk=\u{FFFD} model\u{FFFD}[2J second line"))
+    #expect(run.err.split(separator: "\n").count == 1)
+  }
+
   @Test func noServerExitsThreeNamingTheHost() async throws {
     let closed = try ScriptedHTTPServer { _ in .json("{}") }
     let url = closed.baseURL
