@@ -5,7 +5,8 @@ public enum ToolEventText {
   /// and turn ends).
   public static func line(for event: ToolTurnEvent) -> String? {
     switch event {
-    case .toolCall(let call): return "\(call.name) \(arguments(call))"
+    // The whole call: what runs must be readable in full in the Log and on stderr.
+    case .toolCall(let call): return "\(call.name) \(arguments(call, limit: 4000))"
     case .approval(let call, let note): return "\(call.name) \(approval(note))"
     case .toolStarted(let call): return "\(call.name) running"
     case .toolFinished(let result): return finished(result)

@@ -21,17 +21,40 @@ public enum Overlay: Sendable, Equatable {
 }
 
 extension ApprovalRequest {
-  /// The arguments as `key: value` lines, long values cut, for a box `width` columns wide.
+  /// The arguments as `key: value` lines for a box `width` columns wide. Values are wrapped,
+  /// never cut: the user must see all of what they allow (a long `run_command` included); the
+  /// continuation lines have an empty key.
   public func argumentLines(width: Int) -> [(String, String)] {
     let limit = max(8, width)
     guard case .object(let members) = call.arguments, call.argumentsError == nil else {
-      return [("arguments", Self.cut(call.argumentsError.map { "unreadable: \($0)" } ?? call.arguments.serialized, limit))]
+      let text = call.argumentsError.map { "unreadable: \($0)" } ?? call.arguments.serialized
+      return Self.wrapped(text, limit).enumerated().map { ($0.offset == 0 ? "arguments" : "", $0.element) }
     }
     if members.isEmpty { return [("arguments", "none")] }
-    return members.map { member in
+    return members.flatMap { member in
       let text = member.value.stringValue ?? member.value.serialized
-      return (member.key, Self.cut(text, limit))
+      return Self.wrapped(text, limit).enumerated().map { ($0.offset == 0 ? member.key : "", $0.element) }
     }
+  }
+
+  /// `text` on one line (newlines shown as ⏎), in pieces at most `limit` columns wide.
+  static func wrapped(_ text: String, _ limit: Int) -> [String] {
+    let flat = Sanitizer.clean(text.replacing("\n", with: " ⏎ "))
+    var pieces: [String] = []
+    var current = ""
+    var used = 0
+    for character in flat {
+      let width = DisplayWidth.of(String(character))
+      if used + width > limit, !current.isEmpty {
+        pieces.append(current)
+        current = ""
+        used = 0
+      }
+      current.append(character)
+      used += width
+    }
+    pieces.append(current)
+    return pieces
   }
 
   static func cut(_ text: String, _ limit: Int) -> String {

@@ -96,12 +96,9 @@ public enum OverlayView {
     while count() > room, !details.isEmpty { details.removeFirst() }
     let slots = max(1, room - answers.count)
     if count() > room, arguments.count > slots {
-      if slots == 1 {
-        arguments = Array(arguments.prefix(1))
-      } else {
-        let hidden = arguments.count - (slots - 1)
-        arguments = Array(arguments.prefix(slots - 1)) + [("…", "\(hidden) more argument\(hidden == 1 ? "" : "s")")]
-      }
+      // Never a silent cut: the box says how much it cannot show.
+      let hidden = arguments.count - max(0, slots - 1)
+      arguments = Array(arguments.prefix(max(0, slots - 1))) + [("⚠", "\(hidden) more line\(hidden == 1 ? "" : "s") not shown: enlarge the terminal to read them before allowing")]
     }
     return details + arguments + (spacer ? [("", "")] : []) + answers
   }
