@@ -6,7 +6,7 @@ public struct PonderCommand: AsyncParsableCommand {
   public static let configuration = CommandConfiguration(
     commandName: "ponder",
     abstract: "A terminal client for watching local language models think.",
-    subcommands: [ChatCommand.self, AskCommand.self, ModelsCommand.self, SessionsCommand.self, ExportCommand.self],
+    subcommands: [ChatCommand.self, AskCommand.self, ModelsCommand.self, PullCommand.self, SessionsCommand.self, ExportCommand.self],
     defaultSubcommand: ChatCommand.self)
 
   public init() {}
