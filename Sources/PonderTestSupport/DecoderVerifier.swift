@@ -44,7 +44,10 @@ public enum DecoderVerifier {
       return chunks.flatMap { decoder.decode($0) } + decoder.finish()
     }
     let reference = run([bytes])
-    let mismatches = chunkings(of: bytes, splitEveryIndex: true).filter { run($0.chunks) != reference }.map(\.name)
+    var mismatches: [String] = []
+    for (name, chunks) in chunkings(of: bytes, splitEveryIndex: true) where run(chunks) != reference {
+      mismatches.append(name)
+    }
     return (reference, mismatches)
   }
 
