@@ -21,7 +21,9 @@ final class PullStatusLine: @unchecked Sendable {
   func show(_ progress: PullProgress) {
     lock.withLock {
       rate.record(progress.completed, at: clock.now - started)
-      let text = "pulling \(model): " + (progress.fraction == nil ? progress.status : PullProgressText.line(progress, rate: rate))
+      var text = "pulling \(model): " + PullProgressText.line(progress, rate: rate)
+      // After the download (verifying, writing the manifest) the phase is what changes.
+      if progress.fraction != nil, !progress.status.hasPrefix("pulling") { text += "  " + progress.status }
       if sink.isTerminal {
         sink.write("\r\u{1B}[K" + text)
         drawn = true

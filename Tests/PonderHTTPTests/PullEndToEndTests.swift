@@ -42,6 +42,9 @@ import Testing
     #expect(run.status == .done)
     #expect(run.err.hasSuffix("pulled llama3.2-vision (1.9 GB)\n"))
     #expect(!run.err.contains("\r"), "a log gets plain lines")
+    let lines = run.err.split(separator: "\n")
+    #expect(lines.count < 10, "progress is reported at most once a second, and at each phase: \(lines)")
+    #expect(lines.contains { $0.hasSuffix("verifying sha256 digest") })
     // The server lists the model once its response completed (it may finish a moment after the client).
     let deadline = ContinuousClock.now + .seconds(5)
     var names = try await listed(server)
