@@ -37,6 +37,8 @@ final class ChatApp {
   private var pump: ResponsePump<ContinuousClock>?
   private var readerTask: Task<Void, Never>?
   private var ticker: Task<Void, Never>?
+  /// The model pull under way; cancelling it closes the connection.
+  private var pullTask: Task<Void, Never>?
   private var signalSources: [DispatchSourceSignal] = []
   private var watcher: InputWatcher?
   private var exitReason: String?
@@ -118,6 +120,7 @@ final class ChatApp {
     }
     ticker?.cancel()
     readerTask?.cancel()
+    pullTask?.cancel()
     watcher?.stop()
     for source in signalSources { source.cancel() }
     if state.turn != nil {
@@ -182,6 +185,27 @@ final class ChatApp {
         let window = await backend.contextWindow(for: model, client: client)
         inbox.yield(.app(.contextWindowLoaded(model: model, window: window)))
       }
+    case .loadModelDetails(let names):
+      let client = StreamingClient(transport: transport)
+      let backend = self.backend
+      let inbox = self.inbox
+      Task {
+        for name in names {
+          let details = await backend.modelDetails(for: name, client: client)
+          inbox.yield(.app(.modelDetailsLoaded(model: name, details)))
+        }
+      }
+    case .pullModel(let name):
+      let puller = ModelPuller(transport: transport, backend: backend)
+      let inbox = self.inbox
+      pullTask = Task {
+        let result = await puller.pull(name) { inbox.yield(.app(.pullProgress($0))) }
+        switch result {
+        case .success: inbox.yield(.app(.pullEnded(model: name, nil)))
+        case .failure(let error): inbox.yield(.app(.pullEnded(model: name, error)))
+        }
+      }
+    case .cancelPull: pullTask?.cancel()
     case .attach(let path):
       let inbox = self.inbox
       Task.detached {

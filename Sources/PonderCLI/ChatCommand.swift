@@ -105,6 +105,7 @@ struct ChatCommand: AsyncParsableCommand {
         systemPrompt: system ?? config.string("system"))
       state.options = config.object("options")
       state.canRaiseContext = backend.kind == .ollama
+      state.canPull = backend.pullRequest(model: "") != nil
       if let resumed {
         state.loadConversation(resumed)
         // Options given now win over the saved ones.

@@ -7,7 +7,7 @@ public struct PonderCommand: AsyncParsableCommand {
     commandName: "ponder",
     abstract: "A terminal client for watching local language models think.",
     subcommands: [
-      ChatCommand.self, AskCommand.self, ModelsCommand.self, SessionsCommand.self, ExportCommand.self,
+      ChatCommand.self, AskCommand.self, ModelsCommand.self, PullCommand.self, SessionsCommand.self, ExportCommand.self,
       SearchWorkerCommand.self,
     ],
     defaultSubcommand: ChatCommand.self)

@@ -27,18 +27,40 @@ public enum DecoderVerifier {
   ) -> (events: [StreamEvent], mismatches: [Mismatch]) {
     let reference = run(makeDecoder(), chunks: [bytes])
     var mismatches: [Mismatch] = []
-    func check(_ name: String, _ chunks: [[UInt8]]) {
+    for (name, chunks) in chunkings(of: bytes, splitEveryIndex: splitEveryIndex) {
       let actual = run(makeDecoder(), chunks: chunks)
       if actual != reference { mismatches.append(Mismatch(chunking: name, expected: reference, actual: actual)) }
     }
-    check("one byte per read", bytes.map { [$0] })
+    return (reference, mismatches)
+  }
+
+  /// The same check for decoders of other events (``EventDecoder``, such as the pull progress
+  /// decoder): the reference events, and the names of the chunkings that gave different ones.
+  public static func verifyEvents<D: EventDecoder>(
+    _ bytes: [UInt8], decoder makeDecoder: () -> D
+  ) -> (events: [D.Event], mismatches: [String]) {
+    func run(_ chunks: [[UInt8]]) -> [D.Event] {
+      var decoder = makeDecoder()
+      return chunks.flatMap { decoder.decode($0) } + decoder.finish()
+    }
+    let reference = run([bytes])
+    var mismatches: [String] = []
+    for (name, chunks) in chunkings(of: bytes, splitEveryIndex: true) where run(chunks) != reference {
+      mismatches.append(name)
+    }
+    return (reference, mismatches)
+  }
+
+  /// One byte per read, every two-way split, fixed sizes and seeded random splits, each named.
+  public static func chunkings(of bytes: [UInt8], splitEveryIndex: Bool) -> [(name: String, chunks: [[UInt8]])] {
+    var all: [(name: String, chunks: [[UInt8]])] = [("one byte per read", bytes.map { [$0] })]
     if splitEveryIndex {
       for index in 0...bytes.count {
-        check("split at \(index)", [Array(bytes[..<index]), Array(bytes[index...])])
+        all.append(("split at \(index)", [Array(bytes[..<index]), Array(bytes[index...])]))
       }
     }
     for size in [2, 3, 5, 7, 13, 64, 512, 4096] {
-      check("\(size)-byte reads", chunked(bytes, size: size))
+      all.append(("\(size)-byte reads", chunked(bytes, size: size)))
     }
     var random = SplitMix64(seed: 42)
     for round in 0..<20 {
@@ -49,9 +71,9 @@ public enum DecoderVerifier {
         chunks.append(Array(bytes[start..<min(bytes.count, start + length)]))
         start += length
       }
-      check("random round \(round)", chunks)
+      all.append(("random round \(round)", chunks))
     }
-    return (reference, mismatches)
+    return all
   }
 
   public static func chunked(_ bytes: [UInt8], size: Int) -> [[UInt8]] {

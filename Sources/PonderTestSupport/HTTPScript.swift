@@ -24,6 +24,8 @@ public struct HTTPScript: Sendable {
   public var endsCleanly: Bool
   public var closeAfter: Bool
   public var headerDelay: Duration?
+  /// Called once every chunk was written (not when the client hung up first).
+  public var onCompleted: (@Sendable () -> Void)?
 
   public init(
     status: Int = 200, headers: [(String, String)] = [], chunks: [Chunk], chunked: Bool = true,

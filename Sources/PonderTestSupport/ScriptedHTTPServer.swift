@@ -140,6 +140,7 @@ public final class ScriptedHTTPServer: @unchecked Sendable {
         lock.lock()
         completed.append(CompletedResponse(path: request.path, chunks: script.chunks.count))
         lock.unlock()
+        script.onCompleted?()
         if script.closeAfter { return }
       case .clientGone(let afterChunks):
         lock.lock()

@@ -13,17 +13,22 @@ import PonderCore
 /// `done_reason` "length"), `cut:thinking` (a thinking model reasons, then stops by length with
 /// an empty answer; with thinking off it answers). Both cuts give way to the whole answer when
 /// the request's `num_predict` is at least ``roomThatFits``, as a real retry with more room would.
+/// `/api/pull` streams progress as Ollama does (see ``ScriptedPull``); a pulled model is listed
+/// in `/api/tags` once its pull said success.
 public struct ScriptedOllama: Sendable {
   public struct Model: Sendable {
     public var name: String
     public var thinks: Bool
     public var sizeBytes: Int64
     public var parameterSize: String
-    public init(name: String, thinks: Bool, sizeBytes: Int64, parameterSize: String) {
+    /// Takes images (`vision` among its capabilities).
+    public var vision: Bool
+    public init(name: String, thinks: Bool, sizeBytes: Int64, parameterSize: String, vision: Bool = false) {
       self.name = name
       self.thinks = thinks
       self.sizeBytes = sizeBytes
       self.parameterSize = parameterSize
+      self.vision = vision
     }
   }
 
@@ -32,12 +37,23 @@ public struct ScriptedOllama: Sendable {
   /// Seconds of silence before the first byte (model loading).
   public var firstTokenDelay: Double
   public var models: [Model]
+  /// Pause between two `/api/pull` progress lines (long enough for a test to cancel).
+  public var pullStep: Duration
+  /// Models pulled while the server runs: listed after their pull said success.
+  public let pulled = PulledModels()
 
-  public init(tokensPerSecond: Double = 0, firstTokenDelay: Double = 0, models: [Model] = ScriptedOllama.defaultModels) {
+  public init(
+    tokensPerSecond: Double = 0, firstTokenDelay: Double = 0, models: [Model] = ScriptedOllama.defaultModels,
+    pullStep: Duration = .milliseconds(50)
+  ) {
     self.tokensPerSecond = tokensPerSecond
     self.firstTokenDelay = firstTokenDelay
     self.models = models
+    self.pullStep = pullStep
   }
+
+  /// The built-in models and those pulled since.
+  var allModels: [Model] { models + pulled.list }
 
   public static let defaultModels = [
     Model(name: "qwen3:8b", thinks: true, sizeBytes: 5_225_388_164, parameterSize: "8.2B"),
@@ -56,13 +72,18 @@ public struct ScriptedOllama: Sendable {
       return show(request)
     case ("POST", "/api/chat"):
       return chat(request)
+    case ("POST", "/api/pull"):
+      let body = (try? JSONValue.parse(request.body)) ?? .null
+      let name = body["model"]?.nonEmptyString ?? body["name"]?.nonEmptyString ?? ""
+      let registry = pulled
+      return ScriptedPull(model: name, step: pullStep).script { registry.add($0) }
     default:
       return .json(status: 404, "404 page not found")
     }
   }
 
   private func tagsBody() -> String {
-    let entries = models.map { model -> JSONValue in
+    let entries = allModels.map { model -> JSONValue in
       [
         "name": .string(model.name), "model": .string(model.name), "modified_at": "2025-10-01T09:00:00Z",
         "size": .number(Double(model.sizeBytes)), "digest": "a80c4f17acd5",
@@ -80,7 +101,8 @@ public struct ScriptedOllama: Sendable {
     let body = (try? JSONValue.parse(request.body)) ?? .null
     let name = body["model"]?.nonEmptyString ?? body["name"]?.nonEmptyString ?? ""
     guard let model = find(name) else { return .json(status: 404, #"{"error":"model '\#(name)' not found"}"#) }
-    let capabilities: JSONValue = model.thinks ? ["completion", "tools", "thinking"] : ["completion", "tools"]
+    var capabilities: JSONValue = model.thinks ? ["completion", "tools", "thinking"] : ["completion", "tools"]
+    if model.vision { capabilities = .array((capabilities.arrayValue ?? []) + ["vision"]) }
     let answer: JSONValue = [
       "capabilities": capabilities, "details": ["parameter_size": .string(model.parameterSize)],
       "parameters": "stop \"<|im_end|>\"", "model_info": ["general.architecture": "qwen3", "qwen3.context_length": 40960],
@@ -89,7 +111,7 @@ public struct ScriptedOllama: Sendable {
   }
 
   private func find(_ name: String) -> Model? {
-    models.first { $0.name == name || $0.name == name + ":latest" }
+    allModels.first { $0.name == name || $0.name == name + ":latest" }
   }
 
   private func chat(_ request: RecordedRequest) -> HTTPScript {

@@ -29,7 +29,8 @@ public struct ContextUsage: Sendable, Equatable {
     return "ctx \(count)/\(Self.short(window)) \(Int((fraction * 100).rounded()))%"
   }
 
-  static func short(_ value: Int) -> String {
+  /// `850`, `1.2k`, `40.9k`.
+  public static func short(_ value: Int) -> String {
     guard value >= 1000 else { return "\(value)" }
     let tenths = (value + 50) / 100
     return "\(tenths / 10).\(tenths % 10)k"

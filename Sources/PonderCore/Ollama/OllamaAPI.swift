@@ -24,6 +24,11 @@ public struct OllamaAPI: Sendable {
     .postJSON(host.baseURL + "/api/show", ["model": .string(model)])
   }
 
+  /// `POST /api/pull` with streamed progress (protocols.md §1.7).
+  public func pullRequest(model: String) -> HTTPRequestSpec {
+    .postJSON(host.baseURL + "/api/pull", ["model": .string(model), "stream": true])
+  }
+
   static func chatBody(_ request: ChatRequest) -> JSONValue {
     var members = [
       JSONMember("model", .string(request.model)),
@@ -91,6 +96,12 @@ public struct OllamaAPI: Sendable {
       if let value = member.value.intValue, value > 0 { return value }
     }
     return nil
+  }
+
+  /// The capabilities and context length an `/api/show` answer gives for the model picker.
+  public static func details(fromShow json: JSONValue) -> ModelDetails {
+    let contextLength = json["model_info"]?.objectMembers?.first { $0.key.hasSuffix(".context_length") }?.value.intValue
+    return ModelDetails(capabilities: capabilities(fromShow: json), contextLength: contextLength)
   }
 
   public static func capabilities(fromShow json: JSONValue) -> [String] {

@@ -112,6 +112,18 @@ public struct ChatBackend: Sendable, CustomStringConvertible {
     return json["default_generation_settings"]?["n_ctx"]?.intValue ?? json["n_ctx"]?.intValue
   }
 
+  /// `POST /api/pull` for `model`; `nil` for servers that cannot pull models (only Ollama can).
+  public func pullRequest(model: String) -> HTTPRequestSpec? {
+    ollama?.pullRequest(model: model)
+  }
+
+  /// What `/api/show` says of `model` (Ollama); `nil` for other servers, which say what their
+  /// listing gives, and when the server cannot answer.
+  public func modelDetails(for model: String, client: StreamingClient) async -> ModelDetails? {
+    guard let ollama, let show = try? await client.fetchJSON(ollama.showRequest(model: model)) else { return nil }
+    return OllamaAPI.details(fromShow: show)
+  }
+
   public func toolSupport(for model: String, client: StreamingClient) async -> (supported: Bool, reason: String) {
     guard let ollama else { return (true, "\(kind.displayName) servers cannot say; offering tools") }
     do {

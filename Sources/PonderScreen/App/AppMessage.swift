@@ -30,6 +30,12 @@ public enum AppMessage: Sendable {
   case savingStopped(String)
   /// The context window the server reports for a model (`nil`: it does not say).
   case contextWindowLoaded(model: String, window: Int?)
+  /// What `/api/show` says of a listed model (`nil`: nothing), for the picker.
+  case modelDetailsLoaded(model: String, ModelDetails?)
+  /// The running pull's progress (sent at most a few times a second).
+  case pullProgress(PullProgress)
+  /// The pull of `model` ended: `nil` is success.
+  case pullEnded(model: String, ChatError?)
   /// A file `/attach` read, for the next message.
   case attachmentLoaded(PromptAttachment)
 }
@@ -70,6 +76,12 @@ public enum Effect: Sendable, Equatable {
   case dropLastExchange
   /// Read the file at this path for the next message.
   case attach(String)
+  /// Ask the server what each of these models can do (`/api/show`), one after another.
+  case loadModelDetails([String])
+  /// Pull this model onto the server (`/api/pull`), reporting progress.
+  case pullModel(String)
+  /// Cancel the running pull (closing the connection; a re-pull resumes).
+  case cancelPull
   /// Ask the server for this model's context window.
   case loadContextWindow(String)
 }

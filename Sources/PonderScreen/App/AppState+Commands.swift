@@ -15,11 +15,7 @@ extension AppState {
       appendLog(.info, "screen cleared; the conversation goes on (\(messages.count) message\(messages.count == 1 ? "" : "s") still sent)")
       return []
     case .model(let name?):
-      if !models.isEmpty, !models.contains(where: { $0.name == name }) {
-        appendLog(.error, "\(name) is not in the server's list (F4 shows it); the next request may be refused")
-      }
-      chooseModel(name)
-      return []
+      return chooseOrPull(name)
     case .model(nil):
       overlay = .loadingModels
       return [.loadModels]

@@ -172,6 +172,8 @@ extension AppState {
       case .control("q"): return requestQuit()
       default: break
       }
+    case .pulling?:
+      return handlePullKey(key)
     case .sessions(let browser)?:
       return handleSessionsKey(key, browser)
     case .contextFull(let overflow)?:

@@ -53,6 +53,10 @@ public struct AppState: Sendable {
   public var canRaiseContext = false
   /// The last exchange that failed or was cancelled: shown, not sent back unless `/keep`.
   public var excludedExchange: [ChatMessage]?
+  /// The server can pull models (Ollama): `/model NAME` with an unlisted name pulls it.
+  public var canPull = false
+  /// The model pull under way, if any.
+  public var pull: PullState?
   /// The model whose context window was last asked for.
   var contextWindowAskedFor: String?
   public private(set) var quitRequested = false
@@ -137,6 +141,14 @@ public struct AppState: Sendable {
     case .contextWindowLoaded(let name, let window):
       contextWindows[name] = window
       return []
+    case .modelDetailsLoaded(let name, let details):
+      modelDetailsLoaded(name, details)
+      return []
+    case .pullProgress(let progress):
+      pullProgressed(progress)
+      return []
+    case .pullEnded(let name, let error):
+      return pullEnded(model: name, error)
     case .attachmentLoaded(let attachment):
       attachments.append(attachment)
       let kind = if case .image = attachment.content { "image" } else { "text" }
@@ -188,7 +200,10 @@ public struct AppState: Sendable {
       if overlay == .loadingModels { overlay = nil }
       connectionLabel = "unreachable"
       appendLog(.error, "listing models failed: \(error)")
-    case .success(let list):
+    case .success(var list):
+      for index in list.indices {
+        if let known = models.first(where: { $0.name == list[index].name && $0.detailsKnown }) { list[index] = known }
+      }
       models = list
       connectionLabel = "connected"
       appendLog(.model, "connected: \(hostLabel) lists \(list.count) model\(list.count == 1 ? "" : "s")")
@@ -202,6 +217,8 @@ public struct AppState: Sendable {
         } else {
           let index = list.firstIndex(where: { $0.name == model }) ?? 0
           overlay = .modelPicker(models: list, selected: index)
+          let unknown = list.filter { !$0.detailsKnown }.map(\.name)
+          return unknown.isEmpty ? [] : [.loadModelDetails(unknown)]
         }
       }
     }

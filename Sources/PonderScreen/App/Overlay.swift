@@ -7,6 +7,8 @@ public enum Overlay: Sendable, Equatable {
   case copyMenu(codeBlocks: Int)
   case modelPicker(models: [ModelInfo], selected: Int)
   case loadingModels
+  /// A model is being pulled (``AppState/pull``): the progress bar; Ctrl-C cancels.
+  case pulling
   /// May this tool call run? Answered with o/s/a/d; only ^C (cancel the turn) and ^Q get past it.
   case approval(ApprovalRequest)
   /// Saved conversations: filter as you type, open, rename, delete.

@@ -36,10 +36,15 @@ public enum OverlayView {
     case .loadingModels:
       box(title: "Models", lines: [("", "asking \(state.hostLabel)…")], footer: "Esc closes", into: &grid)
     case .modelPicker(let models, let selected):
-      let lines = models.map { model in
-        (model.name == state.model ? "●" : " ", "\(model.name)  \(model.parameterSize ?? "") \(model.quantization ?? "")")
-      }
-      box(title: "Choose a model", lines: lines, footer: "↑↓ move · Enter choose · Esc cancel", selected: selected, into: &grid)
+      box(
+        title: "Choose a model", lines: ModelPickerLines.lines(models, current: state.model),
+        footer: "↑↓ move · Enter choose · Esc cancel · /model NAME pulls", selected: selected, into: &grid)
+    case .pulling:
+      let barWidth = max(10, min(30, grid.width - 60))
+      let lines: [(String, String)] = state.pull.map { pull in
+        [("", pull.progress.status), ("", pull.line(barWidth: barWidth))]
+      } ?? [("", "finishing…")]
+      box(title: "Pulling \(state.pull?.model ?? "")", lines: lines, footer: "^C cancels (pulling again resumes)", into: &grid)
     case .approval(let prompt):
       let lines = approvalLines(prompt, width: grid.width, height: grid.height)
       box(title: "Allow \(prompt.call.name)?", lines: lines, footer: "^C cancels the turn", into: &grid)
