@@ -84,14 +84,18 @@ public struct OllamaAPI: Sendable {
     }
   }
 
-  /// Reads the `capabilities` list from an `/api/show` answer.
   /// The window a model runs with: `num_ctx` among its Modelfile parameters, else its
-  /// architecture's `context_length` from `model_info`.
+  /// architecture's context length.
   public static func contextWindow(fromShow json: JSONValue) -> Int? {
     for line in (json["parameters"]?.stringValue ?? "").split(separator: "\n") {
       let words = line.split(separator: " ", omittingEmptySubsequences: true)
       if words.count >= 2, words[0] == "num_ctx", let value = Int(words[1]), value > 0 { return value }
     }
+    return contextLength(fromShow: json)
+  }
+
+  /// The architecture's `context_length` from `model_info` (the most the model can take).
+  public static func contextLength(fromShow json: JSONValue) -> Int? {
     for member in json["model_info"]?.objectMembers ?? [] where member.key.hasSuffix(".context_length") {
       if let value = member.value.intValue, value > 0 { return value }
     }
@@ -100,8 +104,7 @@ public struct OllamaAPI: Sendable {
 
   /// The capabilities and context length an `/api/show` answer gives for the model picker.
   public static func details(fromShow json: JSONValue) -> ModelDetails {
-    let contextLength = json["model_info"]?.objectMembers?.first { $0.key.hasSuffix(".context_length") }?.value.intValue
-    return ModelDetails(capabilities: capabilities(fromShow: json), contextLength: contextLength)
+    ModelDetails(capabilities: capabilities(fromShow: json), contextLength: contextLength(fromShow: json))
   }
 
   public static func capabilities(fromShow json: JSONValue) -> [String] {
