@@ -107,6 +107,7 @@ public struct OllamaAPI: Sendable {
     ModelDetails(capabilities: capabilities(fromShow: json), contextLength: contextLength(fromShow: json))
   }
 
+  /// Reads the `capabilities` list from an `/api/show` answer.
   public static func capabilities(fromShow json: JSONValue) -> [String] {
     (json["capabilities"]?.arrayValue ?? []).compactMap(\.nonEmptyString)
   }
