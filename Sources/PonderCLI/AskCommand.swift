@@ -106,7 +106,7 @@ struct AskCommand: AsyncParsableCommand {
         store: store, conversation: continued?.id, history: continued?.history ?? [],
         stoppedBySignal: { interrupt.stoppedBySignal })
     }
-    let status = await AskRunner(transport: transport, settings: settings, tools: tools).run(
+    let status = await AskRunner(transport: server.transport(over: transport, config: config), settings: settings, tools: tools).run(
       prompt: text, out: FileDescriptorSink.standardOutput, err: err, saving: saving,
       onStart: { interrupt.cancelOnInterrupt($0) })
     await transport.shutdown()

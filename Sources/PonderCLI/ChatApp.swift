@@ -27,7 +27,7 @@ final class ChatApp {
 
   private var state: AppState
   private let terminal: CursesTerminal
-  private let transport: AsyncHTTPTransport
+  private let transport: any HTTPTransport
   private let backend: ChatBackend
   private let events: AsyncStream<LoopEvent>
   private let inbox: AsyncStream<LoopEvent>.Continuation
@@ -55,7 +55,7 @@ final class ChatApp {
   private var detachTimedOut = false
 
   init(
-    state: AppState, terminal: CursesTerminal, transport: AsyncHTTPTransport, backend: ChatBackend, tools: ToolSession,
+    state: AppState, terminal: CursesTerminal, transport: any HTTPTransport, backend: ChatBackend, tools: ToolSession,
     store: StoreOpening, detachLimit: Duration
   ) {
     self.state = state

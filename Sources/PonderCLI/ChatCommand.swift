@@ -114,7 +114,7 @@ struct ChatCommand: AsyncParsableCommand {
         if let thinkSetting { state.think = thinkSetting }
       }
       let app = ChatApp(
-        state: state, terminal: terminal, transport: transport, backend: backend, tools: tools, store: store,
+        state: state, terminal: terminal, transport: server.transport(over: transport, config: config), backend: backend, tools: tools, store: store,
         detachLimit: .milliseconds(Int(max(0, detachMinutes) * 60_000)))
       if let resumed { app.use(resumed.id) }
       return app

@@ -19,13 +19,24 @@ struct ServerOptions: ParsableArguments {
   @Flag(name: .long, help: "Leave <think>…</think> in the answer instead of showing it as reasoning.")
   var noThinkTags = false
 
+  @Option(name: .long, help: "Seconds a response may stay silent once it has started (default: idle_timeout in the config, else 300).")
+  var idleTimeout: Int?
+
   func validate() throws {
     if let api, api != "auto", APIKind(rawValue: api) == nil {
       throw ValidationError("--api takes ollama, openai, anthropic or auto")
     }
+    if let idleTimeout, idleTimeout <= 0 { throw ValidationError("--idle-timeout takes a number of seconds above 0") }
     if let host, let problem = HostSyntax.problem(with: host) {
       throw ValidationError("--host: \(problem)")
     }
+  }
+
+  /// The transport every request goes through: a response that has started and then stays
+  /// silent past the idle timeout fails (the partial answer is kept) instead of waiting for ever.
+  func transport(over inner: any HTTPTransport, config: ConfigFile) -> any HTTPTransport {
+    let seconds = idleTimeout ?? config.number("idle_timeout").map { Int($0) }.flatMap { $0 > 0 ? $0 : nil } ?? 300
+    return IdleTimeoutTransport(inner, timeout: .seconds(seconds), clock: ContinuousClock())
   }
 
   /// What to connect to, from the flags, then the config file, then the environment; an

@@ -6,6 +6,7 @@ import PonderCore
 ///
 /// Prompt triggers: `fail:midstream` (ten lines, then an `{"error":…}` line), `fail:reset`
 /// (the connection is reset mid-stream), `fail:truncate` (clean EOF without `done:true`),
+/// `fail:stall` (ten lines, then an hour of silence),
 /// `long` (a stream long enough to cancel), `escape` (an answer holding terminal escapes),
 /// `[[TOOL ARGUMENT]]` (the model calls `read_file`/`list_directory` with `path`, or
 /// `run_command` with `command`, or any tool with a JSON object argument `[[NAME {"k":"v"}]]`,
@@ -148,6 +149,11 @@ public struct ScriptedOllama: Sendable {
       resetBeforeChunk = 10
     } else if prompt.contains("fail:truncate") {
       lines = Array(lines.prefix(10))
+    } else if prompt.contains("fail:stall") {
+      // Ten lines, then silence for an hour before the rest: a server that hangs mid-stream.
+      var script = paced(lines + [doneLine(model.name, evalCount: evalCount)])
+      if script.chunks.count > 10 { script.chunks[10].delayBefore = .seconds(3600) }
+      return script
     } else {
       lines.append(doneLine(model.name, evalCount: evalCount))
     }

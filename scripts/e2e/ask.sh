@@ -64,4 +64,11 @@ check "and says the answer could not be written" grep -q "cannot write the answe
 start=$SECONDS
 "$BIN/ponder" ask --host "$SERVER_URL" --model qwen3:8b "a long story for head" 2>/dev/null </dev/null | head -c 50 >/dev/null
 check "ask | head stops the stream instead of generating for nobody" [ $((SECONDS - start)) -lt 5 ]
+# A server that stalls mid-stream: ask ends after the idle timeout with exit 5, the partial
+# answer printed and the cause named — not a hang.
+start=$SECONDS
+"$BIN/ponder" ask --host "$SERVER_URL" --model llama3.2:latest --idle-timeout 2 "fail:stall please" >"$E2E_TMP/stall.out" 2>"$E2E_TMP/stall.err" </dev/null; code=$?
+check "a stalled stream exits 5 after the idle timeout" bash -c "[ $code -eq 5 ] && [ $((SECONDS - start)) -lt 10 ]"
+check "and says how long the server was silent" grep -q "no data from the server for 2 s" "$E2E_TMP/stall.err"
+check "with the partial answer kept" [ -s "$E2E_TMP/stall.out" ]
 finish
