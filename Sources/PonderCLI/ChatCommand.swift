@@ -13,7 +13,7 @@ struct ChatCommand: AsyncParsableCommand {
 
   @OptionGroup var server: ServerOptions
   @OptionGroup(title: "Tools") var toolOptions: ToolOptions
-  @Option(name: .long, help: "Theme name (a file NAME.theme in Themes/ or ~/.config/ponder/themes).") var theme: String?
+  @Option(name: .long, help: "Theme name: a file NAME.theme in Themes/ (beside the build or install), $PONDER_THEMES or ~/.config/ponder/themes.") var theme: String?
   @Flag(name: .long, help: "Ask the model to think before answering.") var think = false
   @Flag(name: .long, help: "Ask the model not to think.") var noThink = false
   @Option(name: .long, help: "Reasoning effort: low, medium or high.") var thinkLevel: String?

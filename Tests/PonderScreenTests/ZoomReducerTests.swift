@@ -45,6 +45,14 @@ import Testing
     #expect(session.state.zoomed == .log)
   }
 
+  @Test func onAShortTerminalTheZoomStillReachesTheLog() {
+    var session = Session(width: 80, height: 16)
+    #expect(session.state.layout.log == nil)
+    session.press(.function(6), .tab, .tab)
+    #expect(session.state.zoomed == .log)
+    #expect(session.state.layout.log == Rect(x: 0, y: 0, width: 80, height: 15))
+  }
+
   @Test func leavingForTheInputEndsTheZoom() {
     var session = Session()
     session.press(.function(6))

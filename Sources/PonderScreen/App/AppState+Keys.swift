@@ -70,11 +70,12 @@ extension AppState {
   }
 
   private mutating func cycleFocus(forward: Bool) {
-    // While zoomed, Tab moves the zoom between the panes the unzoomed screen shows.
-    let layout = zoomed == nil ? self.layout : layout(zoomed: nil)
-    let order: [Pane] = [.input, .answer, .reasoning, .log].filter {
-      ($0 == .input && zoomed == nil) || ($0 != .input && layout.frame(of: $0) != nil)
-    }
+    // While zoomed, Tab moves the zoom between the shown panes; any of them fills the screen,
+    // even the Log a short terminal leaves out.
+    let layout = self.layout
+    let order: [Pane] = zoomed == nil
+      ? [.input, .answer, .reasoning, .log].filter { $0 == .input || layout.frame(of: $0) != nil }
+      : [.answer, .reasoning, .log].filter { ($0 != .log || showLog) && ($0 != .reasoning || showReasoning) }
     guard let index = order.firstIndex(of: focus) else {
       focus = .input
       return

@@ -101,10 +101,7 @@ public struct ScreenLayout: Sendable, Equatable {
 
 extension AppState {
   /// The layout for the current size and toggles.
-  public var layout: ScreenLayout { layout(zoomed: zoomed) }
-
-  /// The layout for the current size and toggles, with the given pane zoomed (or none).
-  func layout(zoomed: Pane?) -> ScreenLayout {
+  public var layout: ScreenLayout {
     let textWidth = InputRows.textWidth(screenWidth: width)
     return ScreenLayout.compute(
       width: width, height: height, showLog: showLog, showReasoning: showReasoning,
