@@ -69,6 +69,25 @@ static inline int ponder_set_signal_handler(int sig, void (*handler)(int), struc
   return sigaction(sig, &action, previous);
 }
 
+// From <term.h>, which is not included: its capability macros (`lines`, `columns`, …) would
+// clash with ordinary names.
+struct term;
+extern int setupterm(const char *, int, int *);
+extern struct term *set_curterm(struct term *);
+extern int del_curterm(struct term *);
+
+/// Whether terminal `name` can draw a full screen, asked of terminfo before curses starts:
+/// 1 when it can move the cursor (`cup`), 0 when it cannot (`dumb`, hard-copy terminals),
+/// -1 when terminfo does not know it.
+static inline int ponder_terminal_can_address(const char *name) {
+  int status = 0;
+  if (setupterm(name, 1, &status) != 0) return -1;
+  char *cup = tigetstr("cup");
+  int can = cup != NULL && cup != (char *)-1;
+  del_curterm(set_curterm(NULL));
+  return can;
+}
+
 /// The size of the terminal on `fd` (TIOCGWINSZ). Returns 0 on success.
 static inline int ponder_window_size(int fd, int *rows, int *cols) {
   struct winsize size;

@@ -13,7 +13,7 @@ struct ChatCommand: AsyncParsableCommand {
 
   @OptionGroup var server: ServerOptions
   @OptionGroup(title: "Tools") var toolOptions: ToolOptions
-  @Option(name: .long, help: "Theme name (a file NAME.theme in Themes/ or ~/.config/ponder/themes).") var theme: String?
+  @Option(name: .long, help: "Theme name: a file NAME.theme in Themes/ (beside the build or install), $PONDER_THEMES or ~/.config/ponder/themes.") var theme: String?
   @Flag(name: .long, help: "Ask the model to think before answering.") var think = false
   @Flag(name: .long, help: "Ask the model not to think.") var noThink = false
   @Option(name: .long, help: "Reasoning effort: low, medium or high.") var thinkLevel: String?
@@ -43,6 +43,9 @@ struct ChatCommand: AsyncParsableCommand {
       throw ValidationError("the chat needs a terminal; use `ponder ask` in scripts and pipes")
     }
     let err = FileDescriptorSink.standardError
+    if let problem = TerminalSupport.problem(term: ProcessInfo.processInfo.environment["TERM"]) {
+      throw Self.cannotDraw(problem, err: err)
+    }
     let config = ConfigLoader.load(warnings: err)
     let selection = try server.selection(config: config)
     let (chosenTheme, themeProblem) = ThemeLoader.load(named: theme ?? config.string("theme"))
@@ -85,7 +88,7 @@ struct ChatCommand: AsyncParsableCommand {
       terminal = try await MainActor.run { try CursesTerminal(theme: chosenTheme, useColor: useColor) }
     } catch {
       await mcp.shutdown()
-      throw ValidationError("cannot start the terminal: \(error)")
+      throw Self.cannotDraw("curses cannot start: \(error)", err: err)
     }
     let transport = AsyncHTTPTransport()
     let backend: ChatBackend
@@ -104,6 +107,7 @@ struct ChatCommand: AsyncParsableCommand {
         hostLabel: backend.baseURL, think: thinkSetting ?? config.string("think").flatMap(ThinkSetting.init(storedValue:)),
         systemPrompt: system ?? config.string("system"))
       state.options = config.object("options")
+      state.themeProblem = themeProblem
       state.canRaiseContext = backend.kind == .ollama
       state.canPull = backend.pullRequest(model: "") != nil
       if let resumed {
@@ -128,5 +132,11 @@ struct ChatCommand: AsyncParsableCommand {
       if !terminalGone { err.write("ponder: \(reason)\n") }
       throw ExitCode(reason == "interrupted" ? 130 : 1)
     }
+  }
+
+  /// A terminal that cannot draw the screen gets one line pointing to `ponder ask`, and exit 2.
+  static func cannotDraw(_ problem: String, err: any OutputSink) -> ExitCode {
+    err.write("ponder: this terminal cannot show the chat (\(problem)); use `ponder ask \"…\"` instead\n")
+    return ExitCode(PonderExit.usage.rawValue)
   }
 }

@@ -3,14 +3,20 @@ import PonderScreen
 
 /// Finds and reads a theme by name; a missing or broken file falls back to the built-in default
 /// with a message saying why.
+///
+/// Theme folders, in order: `Themes/` found from the executable's real path (symlinks resolved,
+/// so `.build/release` — a link — and a linked `bin/` still lead to the checkout or install),
+/// `$PONDER_THEMES`, then `themes/` in the config folder (`$XDG_CONFIG_HOME/ponder`, else
+/// `~/.config/ponder`).
 enum ThemeLoader {
-  static func load(named name: String?) -> (theme: Theme, problem: String?) {
+  static func load(named name: String?, directories: [String] = searchDirectories()) -> (theme: Theme, problem: String?) {
     let fallback = BuiltInTheme.defaultDark
-    guard let name, name != "default", name != "default-dark" || themeFile("default-dark") != nil else {
-      return (themeFile("default-dark").flatMap { try? parse($0) } ?? fallback, nil)
+    let defaultFile = themeFile("default-dark", in: directories)
+    guard let name, name != "default", name != "default-dark" || defaultFile != nil else {
+      return (defaultFile.flatMap { try? parse($0) } ?? fallback, nil)
     }
-    guard let path = themeFile(name) else {
-      return (fallback, "theme '\(name)' not found in \(searchDirectories.joined(separator: ", ")); using the default")
+    guard let path = themeFile(name, in: directories) else {
+      return (fallback, "theme '\(name)' not found in \(directories.joined(separator: ", ")); using the default")
     }
     do {
       return (try parse(path), nil)
@@ -24,21 +30,57 @@ enum ThemeLoader {
     return try Theme(parsing: text, base: BuiltInTheme.defaultDark)
   }
 
-  /// `$PONDER_THEMES`, the user's config folder, then `Themes/` beside the build or install.
-  static var searchDirectories: [String] {
+  /// The folders searched for `NAME.theme`, in order.
+  static func searchDirectories(
+    environment: [String: String] = ProcessInfo.processInfo.environment, executable: String? = executablePath()
+  ) -> [String] {
     var directories: [String] = []
-    let environment = ProcessInfo.processInfo.environment
+    if let executable, let beside = installedThemes(executable: executable) { directories.append(beside) }
     if let custom = environment["PONDER_THEMES"], !custom.isEmpty { directories.append(custom) }
-    directories.append((ConfigLoader.path as NSString).deletingLastPathComponent + "/themes")
-    let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-    directories.append(executable.appendingPathComponent("../../Themes").standardized.path)
-    directories.append(executable.appendingPathComponent("../share/ponder/themes").standardized.path)
-    return directories
+    let config = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (NSHomeDirectory() + "/.config")
+    directories.append(config + "/ponder/themes")
+    var seen = Set<String>()
+    return directories.filter { seen.insert($0).inserted }
   }
 
-  static func themeFile(_ name: String) -> String? {
+  /// `Themes/` in the nearest folder above the executable's real path (a checkout, whatever
+  /// the build folder is called), or `share/ponder/themes` beside its `bin/` (an install).
+  static func installedThemes(executable: String) -> String? {
+    guard let real = realPath(executable) else { return nil }
+    var folder = URL(fileURLWithPath: real).deletingLastPathComponent()
+    for _ in 0..<6 {
+      for candidate in ["Themes", "share/ponder/themes"] {
+        let path = folder.appendingPathComponent(candidate).path
+        if isDirectory(path) { return path }
+      }
+      let parent = folder.deletingLastPathComponent()
+      if parent.path == folder.path { break }
+      folder = parent
+    }
+    return nil
+  }
+
+  /// The running executable (`/proc/self/exe` on Linux), else argv[0] as typed.
+  static func executablePath() -> String? {
+    if let path = realPath("/proc/self/exe") { return path }
+    return Bundle.main.executablePath ?? CommandLine.arguments.first
+  }
+
+  /// A path with every symlink resolved (`realpath(3)`); `nil` when it does not exist.
+  static func realPath(_ path: String) -> String? {
+    guard let resolved = realpath(path, nil) else { return nil }
+    defer { free(resolved) }
+    return String(cString: resolved)
+  }
+
+  private static func isDirectory(_ path: String) -> Bool {
+    var directory: ObjCBool = false
+    return FileManager.default.fileExists(atPath: path, isDirectory: &directory) && directory.boolValue
+  }
+
+  static func themeFile(_ name: String, in directories: [String]) -> String? {
     if name.contains("/") { return FileManager.default.fileExists(atPath: name) ? name : nil }
-    for directory in searchDirectories {
+    for directory in directories {
       let path = "\(directory)/\(name).theme"
       if FileManager.default.fileExists(atPath: path) { return path }
     }

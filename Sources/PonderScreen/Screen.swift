@@ -9,6 +9,12 @@ public enum Screen {
       grid.write(message, x: max(0, (grid.width - DisplayWidth.of(message)) / 2), y: grid.height / 2, role: .notice)
       return
     }
+    if let pane = layout.zoomed, let area = layout.frame(of: pane) {
+      renderPane(pane, state: state, frame: area, titled: true, into: &grid)
+      FooterBar.render(state, in: layout.footer, into: &grid)
+      if let overlay = state.overlay { OverlayView.render(overlay, state: state, into: &grid) }
+      return
+    }
     HeaderBar.render(state, in: layout.header, into: &grid)
     if let area = layout.log {
       renderPane(.log, state: state, frame: area, titled: true, into: &grid)
@@ -32,7 +38,8 @@ public enum Screen {
       let following = state.scroll[pane]?.follow ?? true
       let below = document.totalRows(width: content.width) - top - content.height
       let note = following ? nil : (below > 0 ? "↓ \(below) more · End follows" : "scroll lock · End follows")
-      TitleBar.render(pane.title, focused: state.focus == pane, note: note, in: frame.row(0), into: &grid)
+      let title = state.zoomed == pane ? "\(pane.title) · zoomed (F6 back)" : pane.title
+      TitleBar.render(title, focused: state.focus == pane, note: note, in: frame.row(0), into: &grid)
     }
     var view = DocumentView(document: document, top: top)
     if let turn = state.turn, !turn.paused {

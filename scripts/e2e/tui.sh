@@ -2,7 +2,9 @@
 # The full-screen chat as a user sees it, in tmux: reasoning then answer, the blinking ▊,
 # the status bar's tok/s, pause, cancel (the server sees the connection close), copy via
 # OSC 52 into tmux's buffer, resize, a cut-off answer shown as ⚠ and its retry, a cleared draft
-# coming back, Ctrl-C twice to quit, Ctrl-Z and fg, and quitting back to a clean shell.
+# coming back, Ctrl-C twice to quit, zoom (F6), a long prompt wrapping, the 80-column footer,
+# --theme light from the build folder, a failed theme staying in sight, TERM=dumb refused with
+# exit 2, Ctrl-Z and fg, and quitting back to a clean shell.
 set -uo pipefail
 source "$(dirname "$0")/../lib/e2e.sh"
 trap 'stop_tmux; cleanup' EXIT
@@ -78,6 +80,51 @@ check "and does not quit" bash -c "sleep 0.5; ! tmux -L '$TMUX_SOCKET' capture-p
 tmux_cmd send-keys -t e2e C-c
 check "a second Ctrl-C quits (exit 0)" wait_for_screen "PONDER-EXIT=0" 5
 check "the terminal is restored (the alternate screen is gone)" bash -c "! tmux -L '$TMUX_SOCKET' capture-pane -t e2e -p | grep -q '─ Answer ─'"
+
+# Room for the conversation at 80x24, started from the build folder (a link) with --theme light.
+stop_tmux
+tmux_cmd -f /dev/null new-session -d -s e2e -x 80 -y 24 \
+  "TERM=xterm-256color $BIN/ponder --host $SERVER_URL --model qwen3:8b --theme light; echo PONDER-EXIT=\$?; sleep 60"
+check "--theme light: the chat opens from the build folder" wait_for_screen "─ Answer ─" 10
+check "--theme light: no theme problem in the Log or the header" \
+  bash -c "sleep 0.5; ! tmux -L '$TMUX_SOCKET' capture-pane -t e2e -p | grep -qi 'theme'"
+check "80x24: the footer shows F1 help and the quit key" wait_for_screen "F1 help  \^Q quit" 3
+long_prompt="$(for i in $(seq 100 159); do printf 'w%s ' "$i"; done)end"
+tmux_cmd send-keys -t e2e -l "$long_prompt"
+check "a ${#long_prompt}-character one-line prompt is visible in full before sending" \
+  bash -c "sleep 0.5; [ \"\$(tmux -L '$TMUX_SOCKET' capture-pane -t e2e -p | awk '/^› /{on=1} on' | sed '\$d' | sed -E 's/^(› |  )//' | tr -d ' \n')\" = '${long_prompt// /}' ]"
+tmux_cmd send-keys -t e2e C-u
+tmux_cmd send-keys -t e2e "hi" Enter
+check "80x24: an answer streams" wait_for_screen "That is all\\." 15
+tmux_cmd send-keys -t e2e F6
+check "F6 zooms the Answer to the whole screen" wait_for_screen "^─ Answer · zoomed \(F6 back\)" 3
+check "zoomed: only the pane (no Log, Reasoning, header or input)" \
+  bash -c "! tmux -L '$TMUX_SOCKET' capture-pane -t e2e -p | grep -qE '─ Log|Reasoning|ponder · qwen3|^› '"
+tmux_cmd send-keys -t e2e F6
+check "F6 again brings the panes back" wait_for_screen "─ Log ─" 3
+tmux_cmd send-keys -t e2e C-q
+check "80x24: quits cleanly" wait_for_screen "PONDER-EXIT=0" 5
+
+# A theme that fails to load stays in sight after the Log has moved on, until Esc.
+stop_tmux
+tmux_cmd -f /dev/null new-session -d -s e2e -x 100 -y 30 \
+  "TERM=xterm-256color $BIN/ponder --host $SERVER_URL --model qwen3:8b --theme nope; echo PONDER-EXIT=\$?; sleep 60"
+check "a missing theme is named in the header" wait_for_screen "^ ponder · .*⚠ theme 'nope' not found" 10
+for _ in 1 2 3 4 5 6 7 8; do tmux_cmd send-keys -t e2e C-y a; done
+check "the Log has moved on" wait_for_screen "nothing to copy: no answer yet" 3
+check "it stays in the header and the status bar after the Log scrolled" \
+  bash -c "sleep 0.5; tmux -L '$TMUX_SOCKET' capture-pane -t e2e -p | grep -q \"⚠ theme 'nope' not found\" && tmux -L '$TMUX_SOCKET' capture-pane -t e2e -p | grep -q 'theme not loaded (Esc hides)'"
+tmux_cmd send-keys -t e2e Escape
+check "Esc hides it" bash -c "sleep 0.5; ! tmux -L '$TMUX_SOCKET' capture-pane -t e2e -p | grep -q 'theme not loaded'"
+tmux_cmd send-keys -t e2e C-q
+check "quits cleanly" wait_for_screen "PONDER-EXIT=0" 5
+
+# A terminal that cannot draw the screen gets one line and exit 2, not a blank screen.
+stop_tmux
+tmux_cmd -f /dev/null new-session -d -s e2e -x 100 -y 30 \
+  "TERM=dumb $BIN/ponder --host $SERVER_URL --model qwen3:8b; echo PONDER-EXIT=\$?; sleep 60"
+check "TERM=dumb: one line suggesting ponder ask" wait_for_screen "^ponder: this terminal cannot show the chat \(TERM=dumb cannot move the cursor\); use .ponder ask" 10
+check "TERM=dumb: exit 2" wait_for_screen "PONDER-EXIT=2" 3
 
 # Every exit path restores the terminal; other terminal types and tiny sizes still work.
 run_variant() {  # run_variant DESCRIPTION WIDTH HEIGHT ENV...

@@ -6,9 +6,19 @@ extension AppState {
   /// Global keys are Ctrl, function and navigation keys only, so they never take a character
   /// meant for the input line; a printable key pressed while a pane is focused goes to the input.
   mutating func handleKey(_ key: KeyPress) -> [Effect] {
+    let effects = routeKey(key)
+    followFocusWithZoom()
+    return effects
+  }
+
+  private mutating func routeKey(_ key: KeyPress) -> [Effect] {
     if key != .control("c") { quitGuard.disarm() }
     if overlay != nil { return handleOverlayKey(key) }
     if search != nil { return handleSearchKey(key) }
+    if Self.zoomKeys.contains(key) {
+      toggleZoom()
+      return []
+    }
     switch key {
     case .control("q"):
       return requestQuit()
@@ -24,6 +34,7 @@ extension AppState {
       overlay = .copyMenu(codeBlocks: CodeBlocks.extract(from: lastAnswer).count)
       return []
     case .control("f"):
+      zoomed = nil  // the search bar lives in the input row
       openSearch()
       return []
     case .control("n"):
@@ -59,8 +70,12 @@ extension AppState {
   }
 
   private mutating func cycleFocus(forward: Bool) {
+    // While zoomed, Tab moves the zoom between the shown panes; any of them fills the screen,
+    // even the Log a short terminal leaves out.
     let layout = self.layout
-    let order: [Pane] = [.input, .answer, .reasoning, .log].filter { $0 == .input || layout.frame(of: $0) != nil }
+    let order: [Pane] = zoomed == nil
+      ? [.input, .answer, .reasoning, .log].filter { $0 == .input || layout.frame(of: $0) != nil }
+      : [.answer, .reasoning, .log].filter { ($0 != .log || showLog) && ($0 != .reasoning || showReasoning) }
     guard let index = order.firstIndex(of: focus) else {
       focus = .input
       return
@@ -87,7 +102,7 @@ extension AppState {
     case .down: input.caretOnLastLine ? input.historyNext() : moveCaretLine(up: false)
     case .pageUp: scroll(.answer, by: -pageRows(.answer))
     case .pageDown: scroll(.answer, by: pageRows(.answer))
-    case .escape: break
+    case .escape: themeProblem = nil
     default: break
     }
     return []

@@ -19,6 +19,8 @@ public struct AppState: Sendable {
   public var focus = Pane.input
   public var showLog = true
   public var showReasoning = true
+  /// The pane zoomed to the whole screen (F6), if any; it has the focus.
+  public var zoomed: Pane?
   public var input = InputEditor()
   public let log = TextDocument(maxLines: 2000)
   public let reasoning = TextDocument()
@@ -41,6 +43,8 @@ public struct AppState: Sendable {
   public var conversationID: Int64?
   /// Why conversations are not being saved; `nil` while they are.
   public var savingProblem: String?
+  /// Why the chosen theme did not load; shown in the header and status bar until Esc hides it.
+  public var themeProblem: String?
   /// Files `/attach` added to the next message.
   public var attachments: [PromptAttachment] = []
   /// `/edit` put the last prompt back: sending replaces the last exchange.

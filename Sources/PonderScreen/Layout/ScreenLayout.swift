@@ -3,6 +3,7 @@
 ///
 /// Full layout from 80×24 up. Smaller terminals degrade in order: the Log hides first, then the
 /// Reasoning pane shrinks to its last line; below 40×12 only a "too small" notice is shown.
+/// A zoomed pane takes every row but the footer.
 public struct ScreenLayout: Sendable, Equatable {
   public var header = Rect.zero
   /// Each pane's rect includes its title row (none in the one-line reasoning mode).
@@ -15,22 +16,36 @@ public struct ScreenLayout: Sendable, Equatable {
   public var input = Rect.zero
   public var footer = Rect.zero
   public var tooSmall = false
+  /// The pane that fills the screen (all but the footer) while zoomed; nothing else is shown.
+  public var zoomed: Pane?
 
   public static let minimumWidth = 40
   public static let minimumHeight = 12
 
   public init() {}
 
-  public static func compute(width: Int, height: Int, showLog: Bool, showReasoning: Bool, inputLines: Int) -> ScreenLayout {
+  public static func compute(
+    width: Int, height: Int, showLog: Bool, showReasoning: Bool, inputLines: Int, zoomed: Pane? = nil
+  ) -> ScreenLayout {
     var layout = ScreenLayout()
     guard width >= minimumWidth, height >= minimumHeight else {
       layout.tooSmall = true
       return layout
     }
     var area = Rect(x: 0, y: 0, width: width, height: height)
+    if let zoomed, zoomed != .input {
+      layout.zoomed = zoomed
+      (area, layout.footer) = area.splitBottom(1)
+      switch zoomed {
+      case .log: layout.log = area
+      case .reasoning: layout.reasoning = area
+      default: layout.answer = area
+      }
+      return layout
+    }
     (layout.header, area) = area.splitTop(1)
     (area, layout.footer) = area.splitBottom(1)
-    let inputRows = min(max(1, inputLines), height >= 24 ? 4 : 2)
+    let inputRows = min(max(1, inputLines), maximumInputRows(height: height))
     (area, layout.input) = area.splitBottom(inputRows)
     if height >= 16 {
       let separator: Rect
@@ -61,6 +76,11 @@ public struct ScreenLayout: Sendable, Equatable {
     return layout
   }
 
+  /// How many rows the input may grow to: a few (6 at 24 rows, up to 10 on tall terminals).
+  public static func maximumInputRows(height: Int) -> Int {
+    height >= 24 ? min(height / 4, 10) : 2
+  }
+
   /// The rect of a pane including its title row.
   public func frame(of pane: Pane) -> Rect? {
     switch pane {
@@ -82,9 +102,10 @@ public struct ScreenLayout: Sendable, Equatable {
 extension AppState {
   /// The layout for the current size and toggles.
   public var layout: ScreenLayout {
-    ScreenLayout.compute(
+    let textWidth = InputRows.textWidth(screenWidth: width)
+    return ScreenLayout.compute(
       width: width, height: height, showLog: showLog, showReasoning: showReasoning,
-      inputLines: search == nil ? input.lineCount : 1)
+      inputLines: search == nil ? InputRows(input, width: textWidth).rows.count : 1, zoomed: zoomed)
   }
 
   /// The document a pane shows.

@@ -7,24 +7,52 @@ public enum HeaderBar {
     let connection = " ● \(state.connectionLabel) "
     let start = area.maxX - DisplayWidth.of(connection)
     if start > x + 1 { grid.write(connection, x: start, y: area.y, maxX: area.maxX, role: .headerAccent) }
+    // A theme that did not load stays in sight (it also went to the Log) until Esc.
+    if let problem = state.themeProblem {
+      grid.write(" ⚠ \(problem)", x: x, y: area.y, maxX: start > x + 1 ? start : area.maxX, role: .logError)
+    }
   }
 }
 
-/// The bottom line: the main keys, as many as fit.
+/// The bottom line: the main keys, as many as fit. A narrow line drops the least important
+/// hints first and always keeps F1 (help) and the quit key.
 public enum FooterBar {
-  static let hints: [(String, String)] = [
-    ("Enter", "send"), ("^C", "cancel"), ("^P", "pause"), ("^Y", "copy"), ("Tab", "focus"), ("^F", "search"),
-    ("F2/F3", "panes"), ("F4", "model"), ("F1", "help"), ("^Q", "quit"),
-  ]
+  /// A key, what it does, and how readily it is dropped (higher goes first; 0 never).
+  struct Hint: Equatable {
+    var key: String
+    var label: String
+    var rank: Int
+    var width: Int { DisplayWidth.of(key) + DisplayWidth.of(label) + 3 }
+  }
+
+  static func hints(zoomed: Bool) -> [Hint] {
+    [
+      Hint(key: "Enter", label: "send", rank: 2), Hint(key: "^C", label: "cancel", rank: 3),
+      Hint(key: "^P", label: "pause", rank: 5), Hint(key: "^Y", label: "copy", rank: 6),
+      Hint(key: "Tab", label: "focus", rank: 7), Hint(key: "^F", label: "search", rank: 9),
+      Hint(key: "F2/F3", label: "panes", rank: 10), Hint(key: "F4", label: "model", rank: 8),
+      Hint(key: "F6", label: zoomed ? "unzoom" : "zoom", rank: zoomed ? 1 : 4),
+      Hint(key: "F1", label: "help", rank: 0), Hint(key: "^Q", label: "quit", rank: 0),
+    ]
+  }
+
+  /// The hints that fit in `width` columns, in their order.
+  static func fitting(width: Int, zoomed: Bool) -> [Hint] {
+    var shown = hints(zoomed: zoomed)
+    while shown.reduce(1, { $0 + $1.width }) > width + 2, let drop = shown.indices.max(by: { shown[$0].rank < shown[$1].rank }),
+      shown[drop].rank > 0
+    {
+      shown.remove(at: drop)
+    }
+    return shown
+  }
 
   public static func render(_ state: AppState, in area: Rect, into grid: inout CellGrid) {
     grid.fill(area, role: .footer)
     var x = area.x + 1
-    for (key, label) in hints {
-      let needed = DisplayWidth.of(key) + DisplayWidth.of(label) + 3
-      guard x + needed <= area.maxX else { break }
-      x = grid.write(key, x: x, y: area.y, maxX: area.maxX, role: .footerKey)
-      x = grid.write(" \(label)  ", x: x, y: area.y, maxX: area.maxX, role: .footer)
+    for hint in fitting(width: area.width, zoomed: state.zoomed != nil) {
+      x = grid.write(hint.key, x: x, y: area.y, maxX: area.maxX, role: .footerKey)
+      x = grid.write(" \(hint.label)  ", x: x, y: area.y, maxX: area.maxX, role: .footer)
     }
   }
 }
@@ -42,7 +70,7 @@ public enum InputView {
     }
     let promptRole: StyleRole = state.focus == .input ? .inputPrompt : .dim
     let textX = grid.write(prompt, x: area.x, y: area.y, maxX: area.maxX, role: promptRole)
-    let available = max(1, area.maxX - textX - 1)
+    let available = InputRows.textWidth(screenWidth: area.width)
     if state.input.isEmpty {
       let hint = state.turn != nil ? "streaming… ^C cancels, ^P pauses" : "Ask something (Enter sends, Alt-Enter or ^J adds a line, F1 help)"
       grid.write(hint, x: textX, y: area.y, maxX: area.maxX, role: .inputPlaceholder)
@@ -51,26 +79,15 @@ public enum InputView {
       if state.focus == .input, state.overlay == nil, state.turn == nil { grid.cursor = (textX, area.y) }
       return
     }
-    let lines = state.input.string.split(separator: "\n", omittingEmptySubsequences: false)
-    let caret = state.input.caretPosition
-    let firstVisible = max(0, min(caret.line - area.height + 1, lines.count - area.height))
-    for (row, lineIndex) in (firstVisible..<min(lines.count, firstVisible + area.height)).enumerated() {
-      let y = area.y + row
-      if row > 0 { grid.write("  ", x: area.x, y: y, role: .dim) }
-      let line = lines[lineIndex]
-      let caretWidth = lineIndex == caret.line ? DisplayWidth.of(line.prefix(caret.column)) : 0
-      let shift = max(0, caretWidth - available)
-      var skipped = 0
-      var visible = Substring()
-      var index = line.startIndex
-      while index < line.endIndex, skipped < shift {
-        skipped += DisplayWidth.of(line[index])
-        index = line.index(after: index)
-      }
-      visible = line[index...]
-      grid.write(visible, x: textX, y: y, maxX: area.maxX, role: .input)
-      if lineIndex == caret.line, state.focus == .input, state.overlay == nil {
-        grid.cursor = (min(area.maxX - 1, textX + caretWidth - skipped), y)
+    // A long line wraps onto the next rows; the rows shown always include the caret's.
+    let wrapped = InputRows(state.input, width: available)
+    let firstVisible = max(0, min(wrapped.caretRow - area.height + 1, wrapped.rows.count - area.height))
+    for (offset, rowIndex) in (firstVisible..<min(wrapped.rows.count, firstVisible + area.height)).enumerated() {
+      let y = area.y + offset
+      if offset > 0 { grid.write("  ", x: area.x, y: y, role: .dim) }
+      grid.write(wrapped.rows[rowIndex], x: textX, y: y, maxX: area.maxX, role: .input)
+      if rowIndex == wrapped.caretRow, state.focus == .input, state.overlay == nil {
+        grid.cursor = (min(area.maxX - 1, textX + wrapped.caretColumn), y)
       }
     }
   }

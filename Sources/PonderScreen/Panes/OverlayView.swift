@@ -14,7 +14,7 @@ public enum OverlayView {
     ("PgUp / PgDn", "scroll the focused pane (the answer from the input)"),
     ("Home / End", "top / bottom (End resumes following)"),
     ("^F", "search the reasoning (↓ next, ↑ previous, Esc closes)"),
-    ("F2 / F3", "show or hide the Log / Reasoning pane"),
+    ("F2/F3 · F6, ^G", "show/hide Log, Reasoning · zoom the focused pane and back"),
     ("F4, ^O", "choose the model"),
     ("F5", "saved conversations: search, open, rename, delete"),
     ("^N", "new conversation (the current one stays saved)"),

@@ -27,7 +27,8 @@ public enum StatusBar {
       if turn.cancelRequested { parts.append("cancelling…") }
       return (" " + parts.joined(separator: " · "), role)
     }
-    let saving = state.savingProblem == nil ? "" : " · not saving"
+    let saving = (state.savingProblem == nil ? "" : " · not saving")
+      + (state.themeProblem == nil ? "" : " · ⚠ theme not loaded (Esc hides)")
     guard let last = state.lastTurn else {
       return (" ready · \(state.model ?? "no model chosen (F4)")" + saving, .statusBar)
     }
