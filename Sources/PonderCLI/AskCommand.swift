@@ -15,7 +15,7 @@ struct AskCommand: AsyncParsableCommand {
       echo text | ponder ask "summarize this". With - as the prompt, stdin is the whole prompt.
 
       Exit codes: 0 done, 1 the answer could not be written (stdout closed or full), 2 usage, 3 cannot connect, 4 the server rejected the request, \
-      5 the stream failed or ended early (the partial answer is already printed), \
+      5 the stream failed or ended early (the partial answer is already printed), 75 the server stayed busy (429/503) through three tries, \
       6 the answer was cut off by the length limit (a warning on stderr says how to give it more room), \
       130 interrupted.
       """)
@@ -106,7 +106,9 @@ struct AskCommand: AsyncParsableCommand {
         store: store, conversation: continued?.id, history: continued?.history ?? [],
         stoppedBySignal: { interrupt.stoppedBySignal })
     }
-    let status = await AskRunner(transport: server.transport(over: transport, config: config), settings: settings, tools: tools).run(
+    // A busy server (429, 503) is asked again before anything streams; each try is said on stderr.
+    let retrying = RetryingTransport(server.transport(over: transport, config: config), clock: ContinuousClock()) { err.note($0) }
+    let status = await AskRunner(transport: retrying, settings: settings, tools: tools).run(
       prompt: text, out: FileDescriptorSink.standardOutput, err: err, saving: saving,
       onStart: { interrupt.cancelOnInterrupt($0) })
     await transport.shutdown()

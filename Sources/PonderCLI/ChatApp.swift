@@ -61,13 +61,15 @@ final class ChatApp {
     self.state = state
     self.detachLimit = detachLimit
     self.terminal = terminal
-    self.transport = transport
     self.backend = backend
     self.tools = tools
     started = clock.now
     let (events, inbox) = AsyncStream.makeStream(of: LoopEvent.self)
     self.events = events
     self.inbox = inbox
+    // A busy server (429, 503) is asked again before anything streams; each try is in the Log.
+    let transport = RetryingTransport(transport, clock: ContinuousClock()) { inbox.yield(.app(.note(.retry, $0))) }
+    self.transport = transport
     let desk = approvals
     coordinator = tools.coordinator(backend: backend, transport: transport) { request in
       await desk.ask(request) { prompt in inbox.yield(.app(.approvalRequested(prompt))) }

@@ -11,12 +11,14 @@ public enum PonderExit: Int32, Sendable {
   case streamFailed = 5
   /// The answer stopped at the length limit (`done_reason` length or max_tokens): it is incomplete.
   case cutOff = 6
+  /// The server stayed busy (429, 503) through every try: try again later (EX_TEMPFAIL).
+  case tryLater = 75
   case interrupted = 130
 
   public init(_ error: ChatError) {
     switch error.kind {
     case .cannotConnect: self = .cannotConnect
-    case .rejected: self = .rejected
+    case .rejected(let status): self = RetryingTransport<ContinuousClock>.isBusy(status) ? .tryLater : .rejected
     case .server, .truncated, .connectionLost, .malformed: self = .streamFailed
     case .cancelled: self = .interrupted
     }

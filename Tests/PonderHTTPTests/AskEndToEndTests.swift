@@ -157,6 +157,29 @@ import Testing
     #expect(run.err.split(separator: "\n").count == 1)
   }
 
+  /// A server that stays busy is tried three times, each try said on stderr, then `ask` exits 75
+  /// (EX_TEMPFAIL: try again later), not 4 as for a permanent rejection.
+  @Test func aServerThatStaysBusyExitsSeventyFive() async throws {
+    let server = try ScriptedHTTPServer { request in
+      request.path == "/api/chat"
+        ? HTTPScript(status: 503, headers: [("Retry-After", "0"), ("Content-Type", "application/json")], chunks: [.init(#"{"error":"server busy, please try again.  maximum pending requests exceeded"}"#)], chunked: false)
+        : ScriptedOllama().handle(request)
+    }
+    defer { server.stop() }
+    let transport = AsyncHTTPTransport()
+    let err = CapturingSink()
+    let retrying = RetryingTransport(transport, clock: ContinuousClock()) { err.note($0) }
+    let settings = AskRunner.Settings(
+      server: ServerSelection(api: .ollama, host: server.baseURL), model: "qwen3:8b", format: .text, color: false)
+    let status = await AskRunner(transport: retrying, settings: settings).run(prompt: "hi", out: CapturingSink(), err: err)
+    await transport.shutdown()
+    #expect(status == .tryLater)
+    #expect(status.rawValue == 75)
+    #expect(err.text.components(separatedBy: "trying again in 0 s").count == 3)
+    #expect(server.recordedRequests.filter { $0.path == "/api/chat" }.count == 3)
+    #expect(err.text.contains("maximum pending requests exceeded"))
+  }
+
   @Test func noServerExitsThreeNamingTheHost() async throws {
     let closed = try ScriptedHTTPServer { _ in .json("{}") }
     let url = closed.baseURL
