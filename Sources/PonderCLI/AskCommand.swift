@@ -15,9 +15,9 @@ struct AskCommand: AsyncParsableCommand {
       echo text | ponder ask "summarize this". With - as the prompt, stdin is the whole prompt.
 
       Exit codes: 0 done, 1 the answer could not be written (stdout closed or full), 2 usage, 3 cannot connect, 4 the server rejected the request, \
-      5 the stream failed or ended early (the partial answer is already printed), 75 the server stayed busy (429/503) through three tries, \
+      5 the stream failed or ended early (the partial answer is already printed), \
       6 the answer was cut off by the length limit (a warning on stderr says how to give it more room), \
-      130 interrupted.
+      75 the server stayed busy (429/503) through three tries, 130 interrupted.
       """)
 
   @OptionGroup var server: ServerOptions
