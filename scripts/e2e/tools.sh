@@ -115,4 +115,17 @@ kill -INT "$ask_pid"; wait "$ask_pid"; code=$?
 check "Ctrl-C during the search ends ask within a second or two (exit 130)" bash -c "[ $code -eq 130 ] && [ $((SECONDS - start)) -le 2 ]"
 sleep 0.3
 check "and kills the search worker" bash -c "! pgrep -f '[_]_search-files' >/dev/null"
+# SIGTERM or SIGHUP to ask while run_command runs: the command's whole process group is killed,
+# never orphaned to run on with no timeout.
+for signal in TERM HUP; do
+  (cd "$WORKSPACE" && exec "$BIN/ponder" ask --host "$SERVER_URL" --model qwen3:8b --allow run_command \
+    'do [[run_command sleep 419 & sleep 419]]' >/dev/null 2>&1 </dev/null) &
+  ask_pid=$!
+  E2E_PIDS+=("$ask_pid")
+  for _ in $(seq 1 100); do [ "$(pgrep -fc 'sleep 41[9]')" -ge 2 ] && break; sleep 0.05; done
+  kill -"$signal" "$ask_pid"; wait "$ask_pid"; code=$?
+  sleep 0.5
+  check "SIG$signal to ask during run_command exits 130 and kills the command's group" \
+    bash -c "[ $code -eq 130 ] && [ \$(pgrep -fc 'sleep 41[9]') -eq 0 ]"
+done
 finish
