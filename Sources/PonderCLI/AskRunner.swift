@@ -125,6 +125,13 @@ public struct AskRunner: Sendable {
       await pump.finishFeeding()
     }
     onStart(reader)
+    // On a terminal, a long silence before the first token is explained once (a model loading).
+    let loadingNote: Task<Void, Never>? =
+      err.isTerminal && settings.format == .text
+      ? Task {
+        try? await Task.sleep(for: .seconds(10))
+        if !Task.isCancelled { err.note("waiting for \(host) (loading the model?): no data for 10 s") }
+      } : nil
     let printer = AskPrinter(format: settings.format, out: out, err: err, color: settings.color)
     var firstText: ContinuousClock.Instant?
     var outcome: ToolTurnOutcome?
@@ -139,6 +146,7 @@ public struct AskRunner: Sendable {
       }
       if firstText == nil, batch.contains(where: { if case .answer = $0 { true } else if case .reasoning = $0 { true } else { false } }) {
         firstText = clock.now
+        loadingNote?.cancel()
       }
       printer.print(batch)
       recorder?.record(released)
@@ -154,6 +162,7 @@ public struct AskRunner: Sendable {
       }
     }
     await reader.value
+    loadingNote?.cancel()
     let elapsed = clock.now - started
     let timeToFirst = firstText.map { $0 - started }
     if let recorder {

@@ -57,6 +57,7 @@ public struct TurnState: Sendable, Equatable {
     shown.phaseElapsed = now - phaseStartedAt
     shown.timeToFirstToken = firstTokenAt.map { $0 - startedAt }
     shown.backlogBytes = backlogBytes
+    shown.quietFor = now - (lastTextAt ?? startedAt)
   }
 }
 
@@ -69,9 +70,14 @@ public struct StatusSample: Sendable, Equatable {
   public var phaseElapsed = Duration.zero
   public var timeToFirstToken: Duration?
   public var backlogBytes = 0
+  /// How long since text last arrived (or since the request, before any).
+  public var quietFor = Duration.zero
   public var at: Duration
 
   init(at: Duration) { self.at = at }
+
+  /// Silence worth saying: 10 s with nothing from the server.
+  public static let longSilence = Duration.seconds(10)
 
   /// Live tokens per second of the current phase.
   public var phaseRate: Double? {

@@ -15,6 +15,8 @@ public enum StatusBar {
       } else {
         role = .statusBar
         switch shown.phase {
+        case .waiting where shown.timeToFirstToken == nil && shown.elapsed >= StatusSample.longSilence:
+          parts.append("◌ waiting for the server (loading the model?)")
         case .waiting: parts.append("◌ waiting for \(turn.model)")
         case .thinking: parts.append("● thinking")
         case .answering: parts.append("● answering")
@@ -24,6 +26,9 @@ public enum StatusBar {
       parts.append("\(format1(shown.elapsed.seconds)) s")
       if !turn.paused, let rate = shown.phaseRate { parts.append("\(format1(rate)) tok/s") }
       if let ttft = shown.timeToFirstToken { parts.append("first token \(ttft.milliseconds) ms") }
+      if shown.phase != .waiting, !turn.paused, shown.quietFor >= StatusSample.longSilence {
+        parts.append("no data for \(shown.quietFor.components.seconds) s")
+      }
       if turn.cancelRequested { parts.append("cancelling…") }
       return (" " + parts.joined(separator: " · "), role)
     }
