@@ -7,30 +7,37 @@ struct BracketedPaste {
   enum Part: Equatable {
     case keys([KeyDecoder.RawKey])
     case paste(String)
+    /// A paste over ``limit``: its size in bytes; the text itself is dropped.
+    case tooLarge(Int)
   }
 
   static let start: [UInt32] = [0x1B, 0x5B, 0x32, 0x30, 0x30, 0x7E]
   static let end: [UInt32] = [0x1B, 0x5B, 0x32, 0x30, 0x31, 0x7E]
-  /// Bound what a paste may hold (10 MB of text), so a runaway stream cannot exhaust memory.
-  static let limit = 10_000_000
+  /// The most a paste may hold (1 MB of text); a larger one is refused whole, never cut.
+  static let limit = 1 << 20
 
+  /// The paste being read, appended in place (linear in its size), and its UTF-8 size so far.
   private var pasting: String.UnicodeScalarView?
+  private var pastedBytes = 0
 
   mutating func split(_ raw: [KeyDecoder.RawKey]) -> [Part] {
     var parts: [Part] = []
     var keys: [KeyDecoder.RawKey] = []
     var index = 0
     while index < raw.count {
-      if var text = pasting {
+      if pasting != nil {
         if matches(Self.end, in: raw, at: index) {
-          parts.append(.paste(String(text)))
+          parts.append(pastedBytes > Self.limit ? .tooLarge(pastedBytes) : .paste(String(pasting!)))
           pasting = nil
           index += Self.end.count
           continue
         }
         let key = raw[index]
-        if !key.isFunctionKey, text.count < Self.limit, let scalar = Unicode.Scalar(key.code) { text.append(scalar) }
-        pasting = text
+        if !key.isFunctionKey, let scalar = Unicode.Scalar(key.code) {
+          pastedBytes += scalar.utf8.count
+          // Past the limit the text is not kept (memory stays bounded); the size still counts.
+          if pastedBytes <= Self.limit { pasting?.append(scalar) }
+        }
         index += 1
         continue
       }
@@ -38,6 +45,7 @@ struct BracketedPaste {
         if !keys.isEmpty { parts.append(.keys(keys)) }
         keys = []
         pasting = String.UnicodeScalarView()
+        pastedBytes = 0
         index += Self.start.count
         continue
       }

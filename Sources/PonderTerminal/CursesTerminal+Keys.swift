@@ -20,6 +20,7 @@ extension CursesTerminal {
       switch part {
       case .keys(let chunk): keys += KeyDecoder.decode(chunk)
       case .paste(let text): keys.append(.paste(text))
+      case .tooLarge(let bytes): keys.append(.pasteTooLarge(bytes))
       }
     }
     return keys

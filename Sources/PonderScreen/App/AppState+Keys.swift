@@ -39,6 +39,9 @@ extension AppState {
       return []
     case .control("n"):
       return startNewConversation()
+    case .pasteTooLarge(let bytes):
+      appendLog(.error, "paste refused: \(StatusBar.bytes(bytes)) is over the 1 MB the input takes; /attach PATH sends a file")
+      return []
     case .function(5):
       return openSessions()
     case .control("l"):

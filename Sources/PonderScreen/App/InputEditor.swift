@@ -18,8 +18,12 @@ public struct InputEditor: Sendable, Equatable {
     historyIndex = nil
   }
 
+  /// Inserts a whole paste at the caret in one move: linear in its size wherever the caret is.
   public mutating func insert(_ string: String) {
-    for character in string { insert(character) }
+    let characters = Array(string)
+    text.insert(contentsOf: characters, at: cursor)
+    cursor += characters.count
+    historyIndex = nil
   }
 
   public mutating func backspace() {

@@ -20,4 +20,6 @@ public enum KeyPress: Sendable, Equatable, Hashable {
   case function(Int)
   /// Text pasted by the user (bracketed paste): inserted as is, newlines included.
   case paste(String)
+  /// A paste larger than the input takes (its size in bytes): refused with a notice, never cut.
+  case pasteTooLarge(Int)
 }
