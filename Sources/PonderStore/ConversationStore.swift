@@ -110,8 +110,8 @@ public final class ConversationStore: Sendable {
   @discardableResult
   public func append(_ message: StoredMessage, to conversation: Int64) throws -> Int64 {
     try run(write: true) { db in
-      let id = try Self.insert(message, into: conversation, db)
-      try Self.touch(conversation, db)
+      let id = try StoreRows.insert(message, into: conversation, db)
+      try StoreRows.touch(conversation, db)
       return id
     }
   }
@@ -120,9 +120,9 @@ public final class ConversationStore: Sendable {
   public func beginAnswer(in conversation: Int64, model: String) throws -> Int64 {
     try run(write: true) { db in
       let placeholder = StoredMessage(message: .assistant(""), status: .streaming, model: model, createdAt: Self.now())
-      let id = try Self.insert(placeholder, into: conversation, db)
+      let id = try StoreRows.insert(placeholder, into: conversation, db)
       try db.execute(sql: "UPDATE message SET writer_pid = ? WHERE id = ?", arguments: [Int64(getpid()), id])
-      try Self.touch(conversation, db)
+      try StoreRows.touch(conversation, db)
       return id
     }
   }
@@ -151,9 +151,9 @@ public final class ConversationStore: Sendable {
         try db.execute(sql: "DELETE FROM message WHERE id = ?", arguments: [message])
         return
       }
-      try Self.update(message, to: first, db)
-      for later in messages.dropFirst() { _ = try Self.insert(later, into: conversation, db) }
-      try Self.touch(conversation, db)
+      try StoreRows.update(message, to: first, db)
+      for later in messages.dropFirst() { _ = try StoreRows.insert(later, into: conversation, db) }
+      try StoreRows.touch(conversation, db)
     }
   }
 
@@ -193,8 +193,8 @@ public final class ConversationStore: Sendable {
   /// The most recently updated conversations first.
   public func recentConversations(limit: Int = 200) throws -> [ConversationSummary] {
     try run(write: false) { db in
-      try Row.fetchAll(db, sql: Self.summarySQL + " ORDER BY c.updated_at DESC, c.id DESC LIMIT ?", arguments: [limit])
-        .map { Self.summary($0, snippet: nil) }
+      try Row.fetchAll(db, sql: StoreRows.summarySQL + " ORDER BY c.updated_at DESC, c.id DESC LIMIT ?", arguments: [limit])
+        .map { StoreRows.summary($0, snippet: nil) }
     }
   }
 
@@ -221,16 +221,16 @@ public final class ConversationStore: Sendable {
           let id: Int64 = hit["cid"]
           guard !seen.contains(id), results.count < limit else { continue }
           seen.insert(id)
-          if let row = try Row.fetchOne(db, sql: Self.summarySQL + " WHERE c.id = ?", arguments: [id]) {
-            results.append(Self.summary(row, snippet: hit["snip"]))
+          if let row = try Row.fetchOne(db, sql: StoreRows.summarySQL + " WHERE c.id = ?", arguments: [id]) {
+            results.append(StoreRows.summary(row, snippet: hit["snip"]))
           }
         }
       }
       let titled = try Row.fetchAll(
-        db, sql: Self.summarySQL + " WHERE c.title LIKE ? ESCAPE '\\' ORDER BY c.updated_at DESC LIMIT ?",
-        arguments: ["%" + Self.escapeLike(trimmed) + "%", limit])
+        db, sql: StoreRows.summarySQL + " WHERE c.title LIKE ? ESCAPE '\\' ORDER BY c.updated_at DESC LIMIT ?",
+        arguments: ["%" + StoreRows.escapeLike(trimmed) + "%", limit])
       for row in titled where results.count < limit {
-        let summary = Self.summary(row, snippet: nil)
+        let summary = StoreRows.summary(row, snippet: nil)
         if seen.insert(summary.id).inserted { results.append(summary) }
       }
       return results
@@ -247,7 +247,7 @@ public final class ConversationStore: Sendable {
   /// A whole conversation; an answer still streaming in another process shows its text so far.
   public func conversation(_ id: Int64) throws -> SavedConversation {
     try run(write: false) { db in
-      guard let row = try Row.fetchOne(db, sql: Self.summarySQL + " WHERE c.id = ?", arguments: [id]) else {
+      guard let row = try Row.fetchOne(db, sql: StoreRows.summarySQL + " WHERE c.id = ?", arguments: [id]) else {
         throw StoreError(.notFound, "no conversation \(id) (`ponder sessions` lists them)")
       }
       let settings = ConversationSettings(
@@ -257,7 +257,7 @@ public final class ConversationStore: Sendable {
       for messageRow in try Row.fetchAll(
         db, sql: "SELECT * FROM message WHERE conversation_id = ? ORDER BY id", arguments: [id])
       {
-        var stored = Self.message(messageRow)
+        var stored = StoreRows.message(messageRow)
         if stored.status == .streaming, let messageID = stored.id {
           let (reasoning, answer) = try Self.chunks(of: messageID, db)
           stored.message.content = answer
@@ -265,7 +265,7 @@ public final class ConversationStore: Sendable {
         }
         messages.append(stored)
       }
-      return SavedConversation(summary: Self.summary(row, snippet: nil), settings: settings, messages: messages)
+      return SavedConversation(summary: StoreRows.summary(row, snippet: nil), settings: settings, messages: messages)
     }
   }
 
@@ -330,82 +330,6 @@ public final class ConversationStore: Sendable {
       answer += row[1] as String
     }
     return (reasoning, answer)
-  }
-
-  private static let messageColumns = """
-    role, content, reasoning, tool_calls, tool_name, tool_call_id, is_error, images, status, error, model,
-    done_reason, prompt_tokens, completion_tokens, tokens_per_second, first_token_ms, elapsed_ms
-    """
-
-  private static func messageArguments(_ stored: StoredMessage) -> StatementArguments {
-    let message = stored.message
-    let stats = stored.stats
-    let images: String? = message.images.isEmpty ? nil : JSONValue.array(message.images.map(JSONValue.string)).serialized
-    return [
-      message.role.rawValue, message.content, message.thinking, ToolCall.storedText(message.toolCalls), message.toolName,
-      message.toolCallID, message.isError, images, stored.status.rawValue, stored.error, stored.model,
-      stats.doneReason, stats.promptTokens, stats.completionTokens, stats.tokensPerSecond,
-      stats.timeToFirstTokenMilliseconds, stats.elapsedMilliseconds,
-    ]
-  }
-
-  private static func insert(_ stored: StoredMessage, into conversation: Int64, _ db: Database) throws -> Int64 {
-    var arguments: StatementArguments = [conversation, stored.createdAt == 0 ? now() : stored.createdAt]
-    arguments += messageArguments(stored)
-    try db.execute(
-      sql: """
-        INSERT INTO message (conversation_id, created_at, \(messageColumns))
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """, arguments: arguments)
-    return db.lastInsertedRowID
-  }
-
-  private static func update(_ message: Int64, to stored: StoredMessage, _ db: Database) throws {
-    let assignments = messageColumns.split(separator: ",").map { "\($0.trimmingCharacters(in: .whitespacesAndNewlines)) = ?" }
-    var arguments = messageArguments(stored)
-    arguments += [message]
-    try db.execute(
-      sql: "UPDATE message SET \(assignments.joined(separator: ", ")), writer_pid = NULL WHERE id = ?",
-      arguments: arguments)
-  }
-
-  private static func touch(_ conversation: Int64, _ db: Database) throws {
-    try db.execute(sql: "UPDATE conversation SET updated_at = ? WHERE id = ?", arguments: [now(), conversation])
-  }
-
-  private static let summarySQL = """
-    SELECT c.*, (SELECT COUNT(*) FROM message m WHERE m.conversation_id = c.id) AS message_count
-    FROM conversation c
-    """
-
-  private static func summary(_ row: Row, snippet: String?) -> ConversationSummary {
-    ConversationSummary(
-      id: row["id"], title: row["title"], model: row["model"], host: row["host"], api: row["api"],
-      createdAt: row["created_at"], updatedAt: row["updated_at"], messageCount: row["message_count"], snippet: snippet)
-  }
-
-  private static func message(_ row: Row) -> StoredMessage {
-    let images = (row["images"] as String?).flatMap { try? JSONValue.parse($0) }?.arrayValue?.compactMap(\.stringValue)
-    let message = ChatMessage(
-      role: ChatMessage.Role(rawValue: row["role"]) ?? .assistant, content: row["content"], thinking: row["reasoning"],
-      toolCalls: ToolCall.calls(fromStoredText: row["tool_calls"]), toolName: row["tool_name"],
-      toolCallID: row["tool_call_id"], images: images ?? [], isError: row["is_error"])
-    let stats = MessageStats(
-      doneReason: row["done_reason"], promptTokens: row["prompt_tokens"], completionTokens: row["completion_tokens"],
-      tokensPerSecond: row["tokens_per_second"], timeToFirstTokenMilliseconds: row["first_token_ms"],
-      elapsedMilliseconds: row["elapsed_ms"])
-    return StoredMessage(
-      id: row["id"], message: message, status: MessageStatus(rawValue: row["status"]) ?? .complete, stats: stats,
-      error: row["error"], model: row["model"], createdAt: row["created_at"])
-  }
-
-  private static func escapeLike(_ text: String) -> String {
-    var out = ""
-    for character in text {
-      if character == "%" || character == "_" || character == "\\" { out.append("\\") }
-      out.append(character)
-    }
-    return out
   }
 
   static func now() -> Int64 { Int64(Date().timeIntervalSince1970) }

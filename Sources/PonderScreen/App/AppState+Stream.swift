@@ -54,7 +54,9 @@ extension AppState {
     }
     reasoning.reserveCursorCell = true
     messages.append(prompt)
-    turn = TurnState(number: turnCount, model: model, at: now.monotonic)
+    var started = TurnState(number: turnCount, model: model, at: now.monotonic)
+    started.context = contextUsage
+    turn = started
     scroll[.answer] = ScrollState()
     scroll[.reasoning] = ScrollState()
     blinkOn = true

@@ -15,6 +15,9 @@ public struct TurnState: Sendable, Equatable {
   public var reasoningText = ""
   public var answerText = ""
   public var toolCalls: [ToolCall] = []
+  /// The context gauge as the turn began: it cannot change until the turn ends, so frames drawn
+  /// while it streams never recount the history.
+  public var context: ContextUsage?
   public var paused = false
   public var backlogBytes = 0
   public var cancelRequested = false

@@ -59,7 +59,7 @@ public enum StatusBar {
     grid.fill(area, role: role)
     let end = grid.write(text, x: area.x, y: area.y, maxX: area.maxX, role: role)
     // The context gauge sits at the right end when there is room; amber from 80 %.
-    if let usage = state.contextUsage {
+    if let usage = state.turn.map({ $0.context }) ?? state.contextUsage {
       let gauge = " \(usage.label) "
       let start = area.maxX - DisplayWidth.of(gauge)
       if start >= end + 1 {
