@@ -7,16 +7,9 @@ import Testing
 @Suite struct ConversationRecorderTests {
   let temporary = TemporaryDatabase()
 
-  final class Reports: @unchecked Sendable {
-    private let lock = NSLock()
-    private var items: [ConversationRecorder.Report] = []
-    func add(_ report: ConversationRecorder.Report) { lock.withLock { items.append(report) } }
-    var all: [ConversationRecorder.Report] { lock.withLock { items } }
-  }
-
   @Test func aTurnIsSavedAsItStreamsThenFinished() throws {
     let store = try ConversationStore.open(path: temporary.path)
-    let reports = Reports()
+    let reports = RecorderReports()
     let recorder = ConversationRecorder(store: store, host: "h", api: "ollama", report: reports.add)
     recorder.startTurn(prompt: .user("Why is the sky blue?\nsecond line"), model: "qwen3:8b", settings: ConversationSettings())
     recorder.record(ResponseBatch(events: [.reasoning("Hmm. ")]))
@@ -86,7 +79,7 @@ import Testing
 
   @Test func aFailingStoreReportsOnceAndStopsSaving() throws {
     let store = try ConversationStore.open(path: temporary.path)
-    let reports = Reports()
+    let reports = RecorderReports()
     // Conversation 42 does not exist: its first write breaks the foreign key.
     let recorder = ConversationRecorder(store: store, host: "h", api: "ollama", conversation: 42, report: reports.add)
     recorder.startTurn(prompt: .user("q"), model: "m", settings: ConversationSettings())

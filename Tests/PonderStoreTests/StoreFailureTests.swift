@@ -9,15 +9,6 @@ import Testing
 @Suite struct StoreFailureTests {
   let temporary = TemporaryDatabase()
 
-  final class Reports: @unchecked Sendable {
-    private let lock = NSLock()
-    private var items: [String] = []
-    func add(_ report: ConversationRecorder.Report) {
-      if case .failed(let reason) = report { lock.withLock { items.append(reason) } }
-    }
-    var all: [String] { lock.withLock { items } }
-  }
-
   @Test func aFullDiskStopsSavingWithOneLineAndKeepsWhatWasSaved() throws {
     do {
       let store = try ConversationStore.open(path: temporary.path)
@@ -26,15 +17,15 @@ import Testing
     }
     let pages = try DatabaseQueue(path: temporary.path).read { db in try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0 }
     let store = try ConversationStore.open(path: temporary.path, busyTimeout: 5, pageLimit: pages + 2)
-    let reports = Reports()
+    let reports = RecorderReports()
     let recorder = ConversationRecorder(store: store, host: "h", api: "ollama", report: reports.add)
     recorder.startTurn(prompt: .user("a new prompt"), model: "m", settings: ConversationSettings())
     let release = String(repeating: "a long answer fills the disk ", count: 200)
     for _ in 0..<50 { recorder.record(ResponseBatch(events: [.answer(release)])) }
     recorder.flush()
-    #expect(reports.all.count == 1)
-    #expect(reports.all.first?.contains("is full") == true)
-    #expect(reports.all.first?.contains("\n") == false)
+    #expect(reports.failures.count == 1)
+    #expect(reports.failures.first?.contains("is full") == true)
+    #expect(reports.failures.first?.contains("\n") == false)
     let reader = try ConversationStore.open(path: temporary.path)
     #expect(try reader.integrityCheck() == "ok")
     #expect(try reader.search("earlier").map(\.title) == ["kept"])
@@ -43,7 +34,7 @@ import Testing
   @Test func aWriterHoldingTheLockTooLongIsReportedAsLocked() throws {
     let store = try ConversationStore.open(path: temporary.path, busyTimeout: 0.2, pageLimit: nil)
     let other = try DatabaseQueue(path: temporary.path)
-    let reports = Reports()
+    let reports = RecorderReports()
     let recorder = ConversationRecorder(store: store, host: "h", api: "ollama", report: reports.add)
     try other.inDatabase { db in
       try db.execute(sql: "BEGIN IMMEDIATE")
@@ -51,6 +42,6 @@ import Testing
       recorder.flush()
       try db.execute(sql: "ROLLBACK")
     }
-    #expect(reports.all == ["\(temporary.path) is locked by another process"])
+    #expect(reports.failures == ["\(temporary.path) is locked by another process"])
   }
 }
