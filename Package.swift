@@ -19,6 +19,9 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/swift-server/async-http-client", from: "1.25.0"),
+    // AsyncHTTPClient's own dependencies, named because transport errors are told apart by their types.
+    .package(url: "https://github.com/apple/swift-nio.git", from: "2.0.0"),
+    .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.0.0"),
     .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.0"),
     // The MCP SDK's own dependencies, named because its transport API uses their types.
     .package(url: "https://github.com/apple/swift-log.git", from: "1.5.0"),
@@ -37,6 +40,10 @@ let package = Package(
       dependencies: [
         "PonderCore",
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
+        .product(name: "NIOSSL", package: "swift-nio-ssl"),
       ]),
     .target(
       name: "PonderMCP",

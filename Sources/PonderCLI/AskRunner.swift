@@ -260,7 +260,7 @@ public struct AskRunner: Sendable {
   func describe(_ error: ChatError, model: String?, host: String) -> String {
     switch error.kind {
     case .cannotConnect:
-      return "cannot connect to \(host): \(error.message) (is the server running? set --host or OLLAMA_HOST)"
+      return "cannot connect to \(host): \(error.message)\(Self.connectHint(error.message))"
     case .rejected(let status):
       let subject = model.map { "model \($0) at \(host)" } ?? host
       return "\(subject) rejected the request (HTTP \(status)): \(error.message)"
@@ -270,6 +270,13 @@ public struct AskRunner: Sendable {
     case .malformed: return "\(host) sent a malformed stream: \(error.message)"
     case .cancelled: return "interrupted; the connection to \(host) was closed"
     }
+  }
+
+  /// What to try after a failed connection, unless the cause already says it.
+  static func connectHint(_ cause: String) -> String {
+    if cause.contains("TLS") { return "" }
+    if cause.hasPrefix("unknown host") { return " (check --host or OLLAMA_HOST)" }
+    return " (is the server running? set --host or OLLAMA_HOST)"
   }
 
   static func summary(_ stats: GenerationStats, timeToFirst: Duration?, elapsed: Duration, generating: Duration? = nil) -> String {

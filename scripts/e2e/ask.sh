@@ -71,4 +71,25 @@ start=$SECONDS
 check "a stalled stream exits 5 after the idle timeout" bash -c "[ $code -eq 5 ] && [ $((SECONDS - start)) -lt 10 ]"
 check "and says how long the server was silent" grep -q "no data from the server for 2 s" "$E2E_TMP/stall.err"
 check "with the partial answer kept" [ -s "$E2E_TMP/stall.out" ]
+# Servers that are not model servers: every cause named in Ponder's words, never markup or a dump.
+for mode in page404 page200 gzip; do
+  python3 "$PONDER_ROOT/scripts/lib/odd-server.py" "$E2E_TMP/odd-$mode" "$mode" &
+  E2E_PIDS+=($!)
+done
+for mode in page404 page200 gzip; do for _ in $(seq 1 100); do [ -s "$E2E_TMP/odd-$mode" ] && break; sleep 0.05; done; done
+odd() { echo "http://127.0.0.1:$(cat "$E2E_TMP/odd-$1")"; }
+"$P" ask --no-save --host "$(odd page404)" --model m hi >"$out" 2>"$err"; code=$?
+check "a web server's 404 page: exit 4, the missing endpoint named" bash -c \
+  "[ $code -eq 4 ] && grep -q 'there is no /[a-z0-9/]* here (it says \"404 Not Found\"): is this a model server' '$err'"
+check "and no markup on stderr" bash -c "! grep -q '<' '$err'"
+"$P" ask --no-save --host "$(odd page200)" --model m hi >"$out" 2>"$err"; code=$?
+check "a web page served as success is named with its title" bash -c \
+  "[ $code -eq 5 ] && grep -q 'answered with a web page (\"Router login\"), not a model stream' '$err'"
+"$P" ask --no-save --host "$(odd gzip)" --model m hi >"$out" 2>"$err"; code=$?
+check "a compressed reply is named" bash -c "[ $code -eq 5 ] && grep -q 'compressed its reply (gzip)' '$err'"
+"$P" ask --no-save --host "https://127.0.0.1:$(cat "$E2E_TMP/odd-page404")" --model m hi >"$out" 2>"$err"; code=$?
+check "HTTPS to an HTTP server: exit 3 and one line about TLS, no library dump" bash -c \
+  "[ $code -eq 3 ] && grep -q 'TLS handshake failed: is the server serving HTTPS on this port' '$err' && ! grep -q 'BoringSSL' '$err'"
+"$P" ask --no-save --host "http://no-such-host.invalid:11434" --model m hi >"$out" 2>"$err"; code=$?
+check "an unknown host is named" bash -c "[ $code -eq 3 ] && grep -q 'unknown host no-such-host.invalid' '$err'"
 finish

@@ -27,7 +27,12 @@ public struct StreamingClient: Sendable {
       throw Self.connectError(error)
     }
     guard response.isSuccess else {
-      throw ChatError(.rejected(status: response.status), ErrorBody.message(from: body) ?? "no message")
+      throw ChatError(
+        .rejected(status: response.status),
+        ErrorBody.rejection(status: response.status, body: body, path: request.path))
+    }
+    if let unexpected = UnexpectedBody.check(headers: response.headers) ?? UnexpectedBody.check(firstBytes: body) {
+      throw unexpected.error(page: body)
     }
     do {
       return try JSONValue.parse(body)
@@ -95,16 +100,25 @@ public struct EventBatches: AsyncSequence, Sendable {
       }
       guard response.isSuccess else {
         let body = (try? await response.collectBody(limit: 64 << 10)) ?? []
-        let message = ErrorBody.message(from: body) ?? "no message"
+        let message = ErrorBody.rejection(status: response.status, body: body, path: request.path)
         return finish([.error(ChatError(.rejected(status: response.status), message))])
       }
-      return await read(response.body.makeAsyncIterator())
+      if let unexpected = UnexpectedBody.check(headers: response.headers) {
+        let page = unexpected == .webPage ? (try? await response.collectBody(limit: 64 << 10)) ?? [] : []
+        return finish([.error(unexpected.error(page: page))])
+      }
+      return await read(response.body.makeAsyncIterator(), first: true)
     }
 
-    private mutating func read(_ body: ResponseBody.Iterator) async -> [StreamEvent]? {
+    private mutating func read(_ body: ResponseBody.Iterator, first: Bool = false) async -> [StreamEvent]? {
       var body = body
+      var first = first
       do {
         while let chunk = try await body.next() {
+          if first, !chunk.isEmpty {
+            first = false
+            if let unexpected = UnexpectedBody.check(firstBytes: chunk) { return finish([.error(unexpected.error(page: chunk))]) }
+          }
           let events = decoder.decode(chunk)
           if events.contains(where: \.isTerminal) { return finish(events) }
           if !events.isEmpty {
