@@ -5,6 +5,9 @@ extension AppState {
   ///
   /// Global keys are Ctrl, function and navigation keys only, so they never take a character
   /// meant for the input line; a printable key pressed while a pane is focused goes to the input.
+  /// What still acts when the terminal is too small to show anything but a notice.
+  static let keysWithoutScreen: Set<KeyPress> = [.control("q"), .control("c"), .control("z"), .control("l")]
+
   mutating func handleKey(_ key: KeyPress) -> [Effect] {
     let effects = routeKey(key)
     followFocusWithZoom()
@@ -13,6 +16,8 @@ extension AppState {
 
   private mutating func routeKey(_ key: KeyPress) -> [Effect] {
     if key != .control("c") { quitGuard.disarm() }
+    // Below the minimum size nothing is on screen to act on: only keys that need no screen work.
+    if layout.tooSmall, !Self.keysWithoutScreen.contains(key) { return [] }
     if overlay != nil { return handleOverlayKey(key) }
     if search != nil { return handleSearchKey(key) }
     if Self.zoomKeys.contains(key) {
