@@ -38,7 +38,7 @@ public enum Screen {
     StatusBar.render(state, in: layout.status, into: &grid)
     renderPane(.answer, state: state, frame: layout.answer, titled: true, into: &grid)
     if let separator = layout.separator { grid.fill(separator, role: .border, with: "─") }
-    InputView.render(state, in: layout.input, into: &grid)
+    InputView.render(state, rows: layout.inputRows, in: layout.input, into: &grid)
     FooterBar.render(state, in: layout.footer, into: &grid)
     if let overlay = state.overlay { OverlayView.render(overlay, state: state, into: &grid) }
   }

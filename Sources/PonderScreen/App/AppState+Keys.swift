@@ -17,7 +17,11 @@ extension AppState {
   private mutating func routeKey(_ key: KeyPress) -> [Effect] {
     if key != .control("c") { quitGuard.disarm() }
     // Below the minimum size nothing is on screen to act on: only keys that need no screen work.
-    if layout.tooSmall, !Self.keysWithoutScreen.contains(key) { return [] }
+    if width < ScreenLayout.minimumWidth || height < ScreenLayout.minimumHeight,
+      !Self.keysWithoutScreen.contains(key)
+    {
+      return []
+    }
     if overlay != nil { return handleOverlayKey(key) }
     if search != nil { return handleSearchKey(key) }
     if Self.zoomKeys.contains(key) {

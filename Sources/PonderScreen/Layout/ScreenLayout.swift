@@ -18,6 +18,9 @@ public struct ScreenLayout: Sendable, Equatable {
   public var tooSmall = false
   /// The pane that fills the screen (all but the footer) while zoomed; nothing else is shown.
   public var zoomed: Pane?
+  /// The input wrapped at the input's width, when the layout was made from an app state: the
+  /// input view draws these rows instead of wrapping the text a second time.
+  public var inputRows: InputRows?
 
   public static let minimumWidth = 40
   public static let minimumHeight = 12
@@ -102,10 +105,17 @@ public struct ScreenLayout: Sendable, Equatable {
 extension AppState {
   /// The layout for the current size and toggles.
   public var layout: ScreenLayout {
-    let textWidth = InputRows.textWidth(screenWidth: width)
-    return ScreenLayout.compute(
+    guard width >= ScreenLayout.minimumWidth, height >= ScreenLayout.minimumHeight else {
+      var layout = ScreenLayout()
+      layout.tooSmall = true
+      return layout
+    }
+    let rows = search == nil ? InputRows(input, width: InputRows.textWidth(screenWidth: width)) : nil
+    var layout = ScreenLayout.compute(
       width: width, height: height, showLog: showLog, showReasoning: showReasoning,
-      inputLines: search == nil ? InputRows(input, width: textWidth).rows.count : 1, zoomed: zoomed)
+      inputLines: rows?.count ?? 1, zoomed: zoomed)
+    layout.inputRows = rows
+    return layout
   }
 
   /// The document a pane shows.

@@ -61,7 +61,8 @@ public enum FooterBar {
 public enum InputView {
   public static let prompt = "› "
 
-  public static func render(_ state: AppState, in area: Rect, into grid: inout CellGrid) {
+  /// Draws the input in `area`; `rows` is the input already wrapped for the layout, if it was.
+  public static func render(_ state: AppState, rows: InputRows? = nil, in area: Rect, into grid: inout CellGrid) {
     grid.fill(area)
     guard !area.isEmpty else { return }
     if let search = state.search {
@@ -80,12 +81,12 @@ public enum InputView {
       return
     }
     // A long line wraps onto the next rows; the rows shown always include the caret's.
-    let wrapped = InputRows(state.input, width: available)
-    let firstVisible = max(0, min(wrapped.caretRow - area.height + 1, wrapped.rows.count - area.height))
-    for (offset, rowIndex) in (firstVisible..<min(wrapped.rows.count, firstVisible + area.height)).enumerated() {
+    let wrapped = rows ?? InputRows(state.input, width: available)
+    let firstVisible = max(0, min(wrapped.caretRow - area.height + 1, wrapped.count - area.height))
+    for (offset, rowIndex) in (firstVisible..<min(wrapped.count, firstVisible + area.height)).enumerated() {
       let y = area.y + offset
       if offset > 0 { grid.write("  ", x: area.x, y: y, role: .dim) }
-      grid.write(wrapped.rows[rowIndex], x: textX, y: y, maxX: area.maxX, role: .input)
+      grid.write(wrapped.row(rowIndex), x: textX, y: y, maxX: area.maxX, role: .input)
       if rowIndex == wrapped.caretRow, state.focus == .input, state.overlay == nil {
         grid.cursor = (min(area.maxX - 1, textX + wrapped.caretColumn), y)
       }
