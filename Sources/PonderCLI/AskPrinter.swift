@@ -176,6 +176,7 @@ extension ChatError {
     switch kind {
     case .cannotConnect: return "cannot_connect"
     case .rejected: return "rejected"
+    case .unavailable: return "unavailable"
     case .server: return "server"
     case .truncated: return "truncated"
     case .connectionLost: return "connection_lost"

@@ -247,7 +247,7 @@ public struct AskRunner: Sendable {
     do {
       let models = backend.models(from: try await client.fetchJSON(backend.modelsRequest()))
       guard let first = models.first else {
-        return .failure(ChatError(.rejected(status: 404), "\(backend.baseURL) has no models; pull one (ollama pull NAME) or pass --model"))
+        return .failure(ChatError(.unavailable, "\(backend.baseURL) has no models; pull one (ollama pull NAME) or pass --model"))
       }
       err.note("no --model given; using \(first.name), the first model \(backend.baseURL) lists")
       return .success(first.name)
@@ -264,6 +264,7 @@ public struct AskRunner: Sendable {
     case .rejected(let status):
       let subject = model.map { "model \($0) at \(host)" } ?? host
       return "\(subject) rejected the request (HTTP \(status)): \(error.message)"
+    case .unavailable: return error.message
     case .server: return "\(host) reported an error mid-stream: \(error.message)"
     case .truncated: return "\(host) ended the stream early (\(error.message)); the partial answer above is incomplete"
     case .connectionLost: return "lost the connection to \(host): \(error.message); the partial answer above is incomplete"

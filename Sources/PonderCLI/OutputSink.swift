@@ -1,5 +1,9 @@
 #if canImport(Glibc)
   import Glibc
+  private let systemWrite = Glibc.write
+#elseif canImport(Darwin)
+  import Darwin
+  private let systemWrite = Darwin.write
 #endif
 import Foundation
 import PonderCore
@@ -36,7 +40,7 @@ public final class FileDescriptorSink: OutputSink, @unchecked Sendable {
       while offset < bytes.count {
         let written = bytes.withUnsafeBytes { buffer -> Int in
           guard let base = buffer.baseAddress else { return 0 }
-          return Glibc.write(descriptor, base + offset, buffer.count - offset)
+          return systemWrite(descriptor, base + offset, buffer.count - offset)
         }
         if written < 0 {
           if errno == EINTR { continue }

@@ -41,7 +41,7 @@ public struct PullRunner: Sendable {
   func describe(_ error: ChatError, model: String) -> String {
     let host = server.displayHost
     switch error.kind {
-    case .server, .rejected: return "pulling \(model) failed: \(error.message)"
+    case .server, .rejected, .unavailable: return "pulling \(model) failed: \(error.message)"
     case .cancelled: return "pull of \(model) cancelled; the connection to \(host) was closed (pulling again resumes)"
     default:
       return "pulling \(model) failed: " + AskRunner(transport: transport, settings: .init(server: server)).describe(error, model: nil, host: host)

@@ -43,7 +43,7 @@ public final class AsyncHTTPTransport: HTTPTransport {
         throw ChatError(.rejected(status: response.status), reason)
       }
     }
-    throw ChatError(.rejected(status: 310), "too many redirects from \(RedirectPolicy.origin(of: spec.url) ?? spec.url)")
+    throw ChatError(.unavailable, "too many redirects from \(RedirectPolicy.origin(of: spec.url) ?? spec.url)")
   }
 
   private func sendOnce(_ spec: HTTPRequestSpec) async throws -> HTTPResponseStream {
