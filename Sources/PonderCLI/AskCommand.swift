@@ -129,8 +129,10 @@ struct AskCommand: AsyncParsableCommand {
     let readsStdin = prompt == "-" || isatty(STDIN_FILENO) == 0
     let piped = readsStdin ? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) : nil
     guard let text = PipedPrompt.combine(argument: prompt, piped: piped) else {
-      throw ValidationError(
+      // One line and exit 2, without ArgumentParser's usage block: nothing was sent.
+      FileDescriptorSink.standardError.note(
         prompt == "-" ? "the prompt read from stdin is empty" : "the prompt is empty (nothing was sent); give it as an argument or on stdin")
+      throw ExitCode(PonderExit.usage.rawValue)
     }
     return text
   }

@@ -60,7 +60,10 @@ struct ChatCommand: AsyncParsableCommand {
     let (chosenTheme, themeProblem) = ThemeLoader.load(named: theme ?? config.string("theme"))
     let environment = ProcessInfo.processInfo.environment
     let useColor = (environment["NO_COLOR"] ?? "").isEmpty
-    var setupProblems = loaded.problems.map { SetupProblem(.config, "config: \($0)") }
+    let fileName = loaded.path.map { ($0 as NSString).lastPathComponent } ?? "config"
+    var setupProblems = zip(loaded.problems, config.problems).map { line, problem in
+      SetupProblem(.config, "config: \(line)", headline: problem.report(in: fileName))
+    }
     if let themeProblem { setupProblems.append(SetupProblem(.theme, themeProblem)) }
     var notes: [(LogKind, String)] = setupProblems.map { ($0.source == .theme ? .error : .warning, $0.text) }
     if let warning = selection.apiKeyWarning { notes.append((.warning, warning)) }

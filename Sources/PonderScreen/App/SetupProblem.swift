@@ -10,10 +10,14 @@ public struct SetupProblem: Sendable, Equatable {
   public var source: Source
   /// The whole line, as the Log shows it.
   public var text: String
+  /// A shorter form for the header, where the room is one line shared with the model and host
+  /// (a config problem names the file without its folder there).
+  public var headline: String
 
-  public init(_ source: Source, _ text: String) {
+  public init(_ source: Source, _ text: String, headline: String? = nil) {
     self.source = source
     self.text = text
+    self.headline = headline ?? text
   }
 
   /// The status bar's short form of `problems`: "⚠ theme not loaded, 2 config problems (Esc hides)".
