@@ -78,7 +78,8 @@ let package = Package(
       dependencies: ["PonderMCP", "PonderTools", "PonderCore", "PonderTOML", "ponder-mcp-test-server"]),
     .testTarget(name: "PonderTerminalTests", dependencies: ["PonderTerminal", "PonderScreen", "CNCurses"]),
     .testTarget(name: "PonderStoreTests", dependencies: ["PonderStore", "PonderCore"]),
-    .testTarget(name: "PonderTOMLTests", dependencies: ["PonderTOML", "PonderCore", "PonderScreen", "PonderTestSupport"]),
+    .testTarget(
+      name: "PonderTOMLTests", dependencies: ["PonderTOML", "PonderCore", "PonderScreen", "PonderTestSupport"]),
     .testTarget(
       name: "PonderHTTPTests",
       dependencies: ["PonderCore", "PonderHTTP", "PonderCLI", "PonderTestSupport"]),

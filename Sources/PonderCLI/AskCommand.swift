@@ -131,7 +131,9 @@ struct AskCommand: AsyncParsableCommand {
     guard let text = PipedPrompt.combine(argument: prompt, piped: piped) else {
       // One line and exit 2, without ArgumentParser's usage block: nothing was sent.
       FileDescriptorSink.standardError.note(
-        prompt == "-" ? "the prompt read from stdin is empty" : "the prompt is empty (nothing was sent); give it as an argument or on stdin")
+        prompt == "-"
+          ? "the prompt read from stdin is empty"
+          : "the prompt is empty (nothing was sent); give it as an argument or on stdin")
       throw ExitCode(PonderExit.usage.rawValue)
     }
     return text

@@ -59,7 +59,8 @@ struct ServerOptions: ParsableArguments {
     return ServerSelection(
       api: kind, host: host ?? config.string("host"), ollamaHostVariable: environment["OLLAMA_HOST"],
       apiKeyVariable: keyVariable, environment: environment,
-      splitThinkTags: !noThinkTags && config.splitsThinkTags, apiKeySource: apiKeyEnv != nil ? "--api-key-env" : "api_key_env")
+      splitThinkTags: !noThinkTags && config.splitsThinkTags,
+      apiKeySource: apiKeyEnv != nil ? "--api-key-env" : "api_key_env")
   }
 }
 

@@ -24,7 +24,8 @@ public enum TOMLReader {
     do {
       return ConfigFile(document: try read(text), keyLines: ConfigKeyLines(text))
     } catch {
-      return ConfigFile(unreadable: ConfigProblem(line: error.line, column: error.column, key: nil, message: error.reason))
+      return ConfigFile(
+        unreadable: ConfigProblem(line: error.line, column: error.column, key: nil, message: error.reason))
     }
   }
 

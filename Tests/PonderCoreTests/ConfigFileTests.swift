@@ -80,7 +80,9 @@ import Testing
       ConfigProblem(
         line: 2, key: "idle_timeout",
         message: "idle_timeout: expected a number above 0, found a string (\"300\"); the default (300) applies"),
-      ConfigProblem(line: 3, key: "save", message: "save: expected true or false, found a string (\"no\"); the default (true) applies"),
+      ConfigProblem(
+        line: 3, key: "save",
+        message: "save: expected true or false, found a string (\"no\"); the default (true) applies"),
     ])
     #expect(config.idleTimeoutSeconds == 300)
     #expect(config.savesConversations)
@@ -120,10 +122,12 @@ import Testing
   }
 
   @Test func optionsTakeScalarsAndListsOfStringsOnly() {
-    let config = file(["options": .table(["num_ctx": .integer(8), "nested": .table([:]), "mixed": .array([.integer(1)])])])
+    let options: [String: ConfigNode] = ["num_ctx": .integer(8), "nested": .table([:]), "mixed": .array([.integer(1)])]
+    let config = file(["options": .table(options)])
     #expect(config.object("options")?.serialized == #"{"num_ctx":8}"#)
     #expect(config.problems.map(\.key) == ["options.mixed", "options.nested"])
-    #expect(config.problems.first?.message.hasPrefix("options.mixed: expected a string, a number, true or false, or a list") == true)
+    let expected = "options.mixed: expected a string, a number, true or false, or a list"
+    #expect(config.problems.first?.message.hasPrefix(expected) == true)
   }
 
   @Test func mcpSectionsAreCheckedPerServer() {

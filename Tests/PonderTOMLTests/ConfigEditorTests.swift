@@ -36,7 +36,8 @@ import Testing
   @Test func aMissingKeyGoesAtTheEndOfItsSectionBeforeTheNext() throws {
     let before = "model = \"m\"\n\n[tools]\nenabled = true\n\n[mcp.x]\ncommand = \"x\"\n"
     let after = ConfigEditor.setting("always_allow", to: ["a\"b"], inSection: "tools", of: before)
-    #expect(after == "model = \"m\"\n\n[tools]\nenabled = true\nalways_allow = [\"a\\\"b\"]\n\n[mcp.x]\ncommand = \"x\"\n")
+    #expect(
+      after == "model = \"m\"\n\n[tools]\nenabled = true\nalways_allow = [\"a\\\"b\"]\n\n[mcp.x]\ncommand = \"x\"\n")
     #expect(TOMLReader.config(after).strings("tools.always_allow") == ["a\"b"])
   }
 

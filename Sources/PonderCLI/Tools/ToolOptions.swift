@@ -17,7 +17,8 @@ struct ToolOptions: ParsableArguments {
 
   // `.unconditional`: "-3" is read as the value (and refused by validate) rather than taken for
   // an option, which made ArgumentParser say "Missing value".
-  @Option(name: .long, parsing: .unconditional, help: "Tool rounds per turn before Ponder stops the model (default 10).")
+  @Option(
+    name: .long, parsing: .unconditional, help: "Tool rounds per turn before Ponder stops the model (default 10).")
   var maxToolSteps: Int = 10
 
   func validate() throws {

@@ -55,7 +55,8 @@ public struct ConfigFile: Sendable, Equatable {
   /// The keys of table `[name]` as a JSON object (`[options]` → `{"num_ctx": 8192}`); `nil`
   /// when the table is empty or missing.
   public func object(_ name: String) -> JSONValue? {
-    let members = values.keys.filter { $0.hasPrefix(name + ".") && !$0.dropFirst(name.count + 1).contains(".") }.sorted()
+    let members = values.keys
+      .filter { $0.hasPrefix(name + ".") && !$0.dropFirst(name.count + 1).contains(".") }.sorted()
       .compactMap { key -> JSONMember? in
         values[key].map { JSONMember(String(key.dropFirst(name.count + 1)), $0.json) }
       }
