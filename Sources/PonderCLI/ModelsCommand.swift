@@ -11,7 +11,8 @@ struct ModelsCommand: AsyncParsableCommand {
 
   func run() async throws {
     let err = FileDescriptorSink.standardError
-    let selection = try server.selection(config: ConfigLoader.load(warnings: err))
+    let selection = try server.selection(config: try ConfigLoader.load(reportingTo: err))
+    if let warning = selection.apiKeyWarning { err.note(warning) }
     let transport = AsyncHTTPTransport()
     let client = StreamingClient(transport: transport)
     let describer = AskRunner(transport: transport, settings: .init(server: selection))

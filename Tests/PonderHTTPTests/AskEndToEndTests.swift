@@ -101,6 +101,13 @@ import Testing
     #expect(PipedPrompt.combine(argument: "-", piped: nil) == nil)
   }
 
+  @Test func aBlankPromptIsNeverSent() {
+    #expect(PipedPrompt.combine(argument: "", piped: nil) == nil)
+    #expect(PipedPrompt.combine(argument: " \t\n", piped: nil) == nil)
+    #expect(PipedPrompt.combine(argument: "", piped: "  \n") == nil)
+    #expect(PipedPrompt.combine(argument: "", piped: "the piped text") == "the piped text")
+  }
+
   @Test func errorLineMidStreamKeepsPartialTextAndExitsFive() async throws {
     let run = try await ask("fail:midstream", model: "llama3.2")
     let turn = ScriptedTurn(prompt: "fail:midstream", thinks: false)

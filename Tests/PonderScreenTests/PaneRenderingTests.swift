@@ -99,29 +99,8 @@ extension String {
   }
 }
 
-@Suite struct ThemeFileTests {
-  static let root = #filePath.replacing("/Tests/PonderScreenTests/PaneRenderingTests.swift", with: "")
-
-  @Test(arguments: ["default-dark", "light"])
-  func shippedThemesParseAndStyleEveryRole(name: String) throws {
-    let text = String(decoding: Fixtures.repositoryFile("Themes/\(name).theme"), as: UTF8.self)
-    let theme = try Theme(parsing: text)
-    #expect(theme.name == name)
-    #expect(theme.styles[.title] != nil)
-    #expect(theme.styles[.searchCurrent] != nil)
-  }
-
-  @Test func builtInDefaultIsTheShippedFile() {
-    let text = String(decoding: Fixtures.repositoryFile("Themes/default-dark.theme"), as: UTF8.self)
-    #expect(text == BuiltInTheme.defaultDarkText + "\n")
-  }
-
-  @Test func brokenThemesAreRefusedWithAReason() {
-    #expect(throws: Theme.ParseError.self) { try Theme(parsing: "[title]\nfg = \"purplish\"") }
-    #expect(throws: Theme.ParseError.self) { try Theme(parsing: "[nosuchrole]\nfg = \"red\"") }
-    #expect(throws: Theme.ParseError.self) { try Theme(parsing: "[title]\nbold = 3") }
-  }
-
+/// Theme colours on terminals with fewer colours (theme files are read in `PonderTOMLTests`).
+@Suite struct ThemeColorTests {
   @Test func colorsDownsampleFor8ColorTerminals() {
     #expect(ThemeColor.indexed(9).downsampled(toPalette: 8) == .indexed(1))
     #expect(ThemeColor.indexed(196).downsampled(toPalette: 8) == .indexed(1))

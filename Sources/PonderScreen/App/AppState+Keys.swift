@@ -114,7 +114,7 @@ extension AppState {
     case .down: input.caretOnLastLine ? input.historyNext() : moveCaretLine(up: false)
     case .pageUp: scroll(.answer, by: -pageRows(.answer))
     case .pageDown: scroll(.answer, by: pageRows(.answer))
-    case .escape: themeProblem = nil
+    case .escape: setupProblems = []
     default: break
     }
     return []

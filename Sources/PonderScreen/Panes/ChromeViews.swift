@@ -7,8 +7,8 @@ public enum HeaderBar {
     let connection = " ● \(state.connectionLabel) "
     let start = area.maxX - DisplayWidth.of(connection)
     if start > x + 1 { grid.write(connection, x: start, y: area.y, maxX: area.maxX, role: .headerAccent) }
-    // A theme that did not load stays in sight (it also went to the Log) until Esc.
-    if let problem = state.themeProblem {
+    // A theme or config problem stays in sight (it also went to the Log) until Esc.
+    if let problem = state.setupProblems.first?.headline {
       grid.write(" ⚠ \(problem)", x: x, y: area.y, maxX: start > x + 1 ? start : area.maxX, role: .logError)
     }
   }

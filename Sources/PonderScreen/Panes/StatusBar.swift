@@ -33,7 +33,7 @@ public enum StatusBar {
       return (" " + parts.joined(separator: " · "), role)
     }
     let saving = (state.savingProblem == nil ? "" : " · not saving")
-      + (state.themeProblem == nil ? "" : " · ⚠ theme not loaded (Esc hides)")
+      + (SetupProblem.summary(of: state.setupProblems).map { " · " + $0 } ?? "")
     guard let last = state.lastTurn else {
       return (" ready · \(state.model ?? "no model chosen (F4)")" + saving, .statusBar)
     }
