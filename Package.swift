@@ -79,7 +79,8 @@ let package = Package(
     .testTarget(
       name: "PonderScreenTests", dependencies: ["PonderScreen", "PonderCore", "PonderTestSupport"],
       exclude: ["Snapshots"]),
-    .testTarget(name: "PonderToolsTests", dependencies: ["PonderTools", "PonderCore", "PonderTestSupport"]),
+    .testTarget(
+      name: "PonderToolsTests", dependencies: ["PonderTools", "PonderCore", "PonderHTTP", "PonderTestSupport"]),
     .testTarget(
       name: "PonderMCPTests",
       dependencies: ["PonderMCP", "PonderTools", "PonderCore", "PonderTOML", "ponder-mcp-test-server"]),

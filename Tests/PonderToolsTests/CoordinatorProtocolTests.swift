@@ -1,5 +1,6 @@
 import Foundation
 import PonderCore
+import PonderTestSupport
 import PonderTools
 import Testing
 
@@ -8,7 +9,7 @@ import Testing
 @Suite struct CoordinatorProtocolTests {
   static let request = ChatRequest(model: "m", messages: [.user("notes?")])
 
-  func run(_ transport: FakeTransport, makeRequest: @escaping ToolStreamingCoordinator.RequestBuilder,
+  func run(_ transport: CannedTransport, makeRequest: @escaping ToolStreamingCoordinator.RequestBuilder,
     makeDecoder: @escaping ToolStreamingCoordinator.DecoderFactory, workspace: TempWorkspace) async -> ToolTurnOutcome {
     await ToolStreamingCoordinator(
       transport: transport, makeRequest: makeRequest, makeDecoder: makeDecoder, registry: ToolRegistry([ReadFileTool()]),
@@ -24,7 +25,7 @@ import Testing
   @Test func openAIFragmentsAreAssembledAndTheResultGoesBackByToolCallID() async throws {
     let temp = try TempWorkspace()
     try temp.write("notes.txt", "alpha")
-    let transport = FakeTransport([
+    let transport = CannedTransport([
       .sse([
         Self.openAIChunk(#"{"role":"assistant","content":null}"#),
         Self.openAIChunk(#"{"tool_calls":[{"index":0,"id":"call_9","type":"function","function":{"name":"read_file","arguments":""}}]}"#),
@@ -48,7 +49,7 @@ import Testing
   @Test func anthropicInputJSONDeltasAreAssembledAndTheResultGoesBackAsAToolResultBlock() async throws {
     let temp = try TempWorkspace()
     try temp.write("notes.txt", "alpha")
-    let transport = FakeTransport([
+    let transport = CannedTransport([
       .sse([
         Self.anthropicEvent("message_start", #"{"type":"message_start","message":{"id":"msg","type":"message","role":"assistant","content":[],"model":"m","usage":{"input_tokens":5,"output_tokens":1}}}"#),
         Self.anthropicEvent("content_block_start", #"{"type":"content_block_start","index":0,"content_block":{"type":"tool_use","id":"toolu_1","name":"read_file","input":{}}}"#),

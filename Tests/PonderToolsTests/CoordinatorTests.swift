@@ -1,5 +1,6 @@
 import Foundation
 import PonderCore
+import PonderTestSupport
 import PonderTools
 import Testing
 
@@ -10,7 +11,7 @@ import Testing
   static let request = ChatRequest(model: "m", messages: [.user("What does notes.txt say?")])
 
   func coordinator(
-    _ transport: FakeTransport, tools: [any Tool], policy: ApprovalPolicy = ApprovalPolicy(isInteractive: true),
+    _ transport: CannedTransport, tools: [any Tool], policy: ApprovalPolicy = ApprovalPolicy(isInteractive: true),
     workspace: TempWorkspace, maxSteps: Int = 10,
     approve: @escaping ToolStreamingCoordinator.Approver = { _ in .deny }
   ) -> ToolStreamingCoordinator {
@@ -23,7 +24,7 @@ import Testing
     let temp = try TempWorkspace()
     try temp.write("notes.txt", "alpha\nbeta\n")
     let call = ToolCall(id: "call_1", name: "read_file", arguments: ["path": "notes.txt"])
-    let transport = FakeTransport([
+    let transport = CannedTransport([
       .ndjson([OllamaLines.thinking("Read it."), OllamaLines.toolCalls([call]), OllamaLines.done]),
       .ndjson([OllamaLines.content("It says "), OllamaLines.content("alpha, beta."), OllamaLines.done]),
     ])
@@ -56,7 +57,7 @@ import Testing
   @Test func aWriteIsAskedAboutAndADenialIsSentBack() async throws {
     let temp = try TempWorkspace()
     let call = ToolCall(id: "w", name: "write_file", arguments: ["path": "x.txt", "content": "hi"])
-    let transport = FakeTransport([
+    let transport = CannedTransport([
       .ndjson([OllamaLines.toolCalls([call]), OllamaLines.done]),
       .ndjson([OllamaLines.content("Understood."), OllamaLines.done]),
     ])
@@ -76,7 +77,7 @@ import Testing
   @Test func alwaysAllowIsKeptSoTheNextTurnDoesNotAsk() async throws {
     let temp = try TempWorkspace()
     let call = ToolCall(id: "w", name: "write_file", arguments: ["path": "x.txt", "content": "hi"])
-    let transport = FakeTransport([
+    let transport = CannedTransport([
       .ndjson([OllamaLines.toolCalls([call]), OllamaLines.done]), .ndjson([OllamaLines.content("Done."), OllamaLines.done]),
       .ndjson([OllamaLines.toolCalls([call]), OllamaLines.done]), .ndjson([OllamaLines.content("Again."), OllamaLines.done]),
     ])
@@ -97,7 +98,7 @@ import Testing
   @Test func readOnlyCallsOfOneResponseRunConcurrently() async throws {
     let temp = try TempWorkspace()
     let calls = [ToolCall(id: "a", name: "meet"), ToolCall(id: "b", name: "meet")]
-    let transport = FakeTransport([
+    let transport = CannedTransport([
       .ndjson([OllamaLines.toolCalls(calls), OllamaLines.done]), .ndjson([OllamaLines.content("ok"), OllamaLines.done]),
     ])
     let outcome = await coordinator(transport, tools: [RendezvousTool(gate: Rendezvous(expected: 2))], workspace: temp)
@@ -108,7 +109,7 @@ import Testing
 
   @Test func aServerRefusingToolsIsRetriedOnceWithoutThemAndTheLogSaysWhy() async throws {
     let temp = try TempWorkspace()
-    let transport = FakeTransport([
+    let transport = CannedTransport([
       .error(400, #"{"error":"registry.ollama.ai/library/gemma3:latest does not support tools"}"#),
       .ndjson([OllamaLines.content("Hello."), OllamaLines.done]),
     ])
@@ -127,7 +128,7 @@ import Testing
 
   @Test func aModelWithoutToolSupportIsNotOfferedTools() async throws {
     let temp = try TempWorkspace()
-    let transport = FakeTransport([.ndjson([OllamaLines.content("Hi."), OllamaLines.done])])
+    let transport = CannedTransport([.ndjson([OllamaLines.content("Hi."), OllamaLines.done])])
     let recorder = EventRecorder()
     _ = await coordinator(transport, tools: [ReadFileTool()], workspace: temp)
       .run(Self.request, toolsSupported: false, emit: recorder.sink)
@@ -138,7 +139,7 @@ import Testing
   @Test func theStepLimitStopsAModelThatKeepsCallingTools() async throws {
     let temp = try TempWorkspace()
     let call = ToolCall(id: "t", name: "current_time")
-    let transport = FakeTransport([.ndjson([OllamaLines.toolCalls([call]), OllamaLines.done])], repeatLast: true)
+    let transport = CannedTransport([.ndjson([OllamaLines.toolCalls([call]), OllamaLines.done])], repeatLast: true)
     let recorder = EventRecorder()
     let outcome = await coordinator(transport, tools: [CurrentTimeTool(now: { 0 })], workspace: temp, maxSteps: 2)
       .run(Self.request, toolsSupported: true, emit: recorder.sink)
@@ -156,7 +157,7 @@ import Testing
     let temp = try TempWorkspace()
     let write = ToolCall(id: "w", name: "write_file", arguments: ["path": "x.txt", "content": "hi"])
     let calls = [ToolCall(id: "h", name: "hang"), write]
-    let transport = FakeTransport([.ndjson([OllamaLines.toolCalls([calls[0]]), OllamaLines.toolCalls([write]), OllamaLines.done])])
+    let transport = CannedTransport([.ndjson([OllamaLines.toolCalls([calls[0]]), OllamaLines.toolCalls([write]), OllamaLines.done])])
     let recorder = EventRecorder()
     let coordinator = coordinator(transport, tools: [HangingTool(), WriteFileTool()], workspace: temp) { _ in .allowOnce }
     let turn = Task { await coordinator.run(Self.request, toolsSupported: true, emit: recorder.sink) }
@@ -175,7 +176,7 @@ import Testing
 
   @Test func aRejectedRequestEndsTheTurnWithTheServersMessage() async throws {
     let temp = try TempWorkspace()
-    let transport = FakeTransport([.error(404, #"{"error":"model 'm' not found"}"#)])
+    let transport = CannedTransport([.error(404, #"{"error":"model 'm' not found"}"#)])
     let outcome = await coordinator(transport, tools: [ReadFileTool()], workspace: temp)
       .run(Self.request, toolsSupported: true, emit: { _ in })
     #expect(outcome == ToolTurnOutcome(messages: [], ending: .failed(ChatError(.rejected(status: 404), "model 'm' not found")), steps: 0))

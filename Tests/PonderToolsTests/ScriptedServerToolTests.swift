@@ -1,10 +1,11 @@
 import Foundation
 import PonderCore
+import PonderHTTP
 import PonderTestSupport
 import PonderTools
 import Testing
 
-/// A scripted Ollama server asks for `read_file` on a file in a temporary workspace; the follow-up
+/// A scripted Ollama server, reached over real HTTP (`AsyncHTTPTransport`), asks for `read_file` on a file in a temporary workspace; the follow-up
 /// request must carry the file's exact content as a `role: tool` message, and the answer streams.
 @Suite struct ScriptedServerToolTests {
   static let content = "Line 1: café 東京 🙂\n\"quoted\" \\ back\\slash\n\ttab\nno final newline"
@@ -31,12 +32,14 @@ import Testing
     defer { server.stop() }
     let api = OllamaAPI(host: OllamaHost(environmentValue: server.baseURL))
     let recorder = EventRecorder()
+    let transport = AsyncHTTPTransport()
     let coordinator = ToolStreamingCoordinator(
-      transport: SocketTransport(), makeRequest: { api.chatRequest($0) }, makeDecoder: { OllamaChatDecoder() },
+      transport: transport, makeRequest: { api.chatRequest($0) }, makeDecoder: { OllamaChatDecoder() },
       registry: .builtIn(), context: temp.context, policy: ApprovalPolicy(isInteractive: false), approve: { _ in .deny })
     let outcome = await coordinator.run(
       ChatRequest(model: "qwen3:8b", messages: [.user("What is in docs/notes.txt?")]), toolsSupported: true,
       emit: recorder.sink)
+    await transport.shutdown()
 
     let requests = server.recordedRequests
     #expect(requests.map(\.path) == ["/api/chat", "/api/chat"])
@@ -68,10 +71,12 @@ import Testing
     let server = try ScriptedHTTPServer(handler: Self.handler(path: "innocent.txt"))
     defer { server.stop() }
     let api = OllamaAPI(host: OllamaHost(environmentValue: server.baseURL))
+    let transport = AsyncHTTPTransport()
     let coordinator = ToolStreamingCoordinator(
-      transport: SocketTransport(), makeRequest: { api.chatRequest($0) }, makeDecoder: { OllamaChatDecoder() },
+      transport: transport, makeRequest: { api.chatRequest($0) }, makeDecoder: { OllamaChatDecoder() },
       registry: .builtIn(), context: temp.context, policy: ApprovalPolicy(isInteractive: false), approve: { _ in .deny })
     _ = await coordinator.run(ChatRequest(model: "m", messages: [.user("read it")]), toolsSupported: true, emit: { _ in })
+    await transport.shutdown()
     let followUp = try JSONValue.parse(try #require(server.recordedRequests.last).body)
     let result = try #require(followUp["messages"]?.arrayValue?.last)
     let text = try #require(result["content"]?.stringValue)
