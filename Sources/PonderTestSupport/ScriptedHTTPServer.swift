@@ -27,6 +27,8 @@ public final class ScriptedHTTPServer: @unchecked Sendable {
   private var disconnects: [ClientDisconnect] = []
   private var completed: [CompletedResponse] = []
   private var running = true
+  /// Told after each request, completion and disconnect is recorded, for the waits below.
+  private let recorded = StateSignal()
 
   public init(handler: @escaping Handler) throws {
     self.handler = handler
@@ -74,14 +76,20 @@ public final class ScriptedHTTPServer: @unchecked Sendable {
     return completed
   }
 
-  /// Waits (polling, bounded) until a disconnect is recorded; for tests of cancellation.
-  public func waitForDisconnect(timeout: Duration = .seconds(5)) async -> ClientDisconnect? {
-    let deadline = ContinuousClock.now + timeout
-    while ContinuousClock.now < deadline {
-      if let first = clientDisconnects.first { return first }
-      try? await Task.sleep(for: .milliseconds(10))
-    }
+  /// Waits until a disconnect is recorded (woken by it; `timeout` only bounds a failure), for
+  /// tests of cancellation: the first disconnect, or `nil` if none came.
+  public func waitForDisconnect(timeout: Duration = .seconds(10)) async -> ClientDisconnect? {
+    await waitUntil(within: timeout) { !$0.clientDisconnects.isEmpty }
     return clientDisconnects.first
+  }
+
+  /// Returns `true` once `condition` holds of the server's records, checked after each request,
+  /// completed response and disconnect; `false` if it still does not after `limit`.
+  @discardableResult
+  public func waitUntil(
+    within limit: Duration = .seconds(10), _ condition: @escaping @Sendable (ScriptedHTTPServer) -> Bool
+  ) async -> Bool {
+    await recorded.wait(within: limit) { [self] in condition(self) }
   }
 
   // MARK: - Sockets
@@ -137,6 +145,7 @@ public final class ScriptedHTTPServer: @unchecked Sendable {
       lock.lock()
       requests.append(request)
       lock.unlock()
+      recorded.changed()
       let script = handler(request)
       let outcome = play(script, on: &stream)
       switch outcome {
@@ -145,11 +154,13 @@ public final class ScriptedHTTPServer: @unchecked Sendable {
         completed.append(CompletedResponse(path: request.path, chunks: script.chunks.count))
         lock.unlock()
         script.onCompleted?()
+        recorded.changed()
         if script.closeAfter { return }
       case .clientGone(let afterChunks):
         lock.lock()
         disconnects.append(ClientDisconnect(path: request.path, chunksWritten: afterChunks, scriptChunks: script.chunks.count))
         lock.unlock()
+        recorded.changed()
         return
       case .reset:
         return
