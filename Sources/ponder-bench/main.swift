@@ -70,6 +70,16 @@ func benchBuffer() {
     precondition(released > 0)
   }
   print(String(format: "buffer  ResponseBuffer append+release: %.0f µs CPU per 10k events (median of 7)", median(rates)))
+  // Paused: nothing is released and the held answer grows to the 1 MiB cap, 4 bytes a token.
+  var paused: [Double] = []
+  for _ in 0..<3 {
+    var buffer = ResponseBuffer<ManualClock.Instant>()
+    let start = cpuSeconds()
+    for _ in 0..<(1 << 18) { buffer.append(.answer(" tok")) }
+    paused.append(cpuSeconds() - start)
+    precondition(buffer.pendingBytes == 1 << 20)
+  }
+  print(String(format: "buffer  paused backlog, 1 MiB in 262,144 tokens: %.3f s CPU (median of 3)", median(paused)))
 }
 
 let only = CommandLine.arguments.dropFirst().first

@@ -38,18 +38,28 @@ public struct ResponseBuffer<Instant: InstantProtocol>: Sendable where Instant.D
     case .answer: pendingFragments.answer += 1
     case .toolCalls, .done, .error: break
     }
-    switch (pending.last, event) {
-    case (.answer?, .answer(let more)):
-      // Move the text out before appending so the string stays uniquely referenced (O(1) amortized).
+    // Move the text out before appending so the string stays uniquely referenced (O(1) amortized).
+    // Nothing else may hold it meanwhile: a `switch` on `pending.last` kept a second reference
+    // alive for its whole body, and every append copied all the held text (quadratic).
+    let merges = Self.isTextOfOneKind(pending.last, event)
+    switch event {
+    case .answer(let more) where merges:
       guard case .answer(var text) = pending.removeLast() else { return }
       text += more
       pending.append(.answer(text))
-    case (.reasoning?, .reasoning(let more)):
+    case .reasoning(let more) where merges:
       guard case .reasoning(var text) = pending.removeLast() else { return }
       text += more
       pending.append(.reasoning(text))
     default:
       pending.append(event)
+    }
+  }
+
+  private static func isTextOfOneKind(_ held: StreamEvent?, _ next: StreamEvent) -> Bool {
+    switch (held, next) {
+    case (.answer?, .answer), (.reasoning?, .reasoning): return true
+    default: return false
     }
   }
 
