@@ -34,6 +34,9 @@ struct OutputCapture: Sendable {
     bytes.withUnsafeBytes { append($0) }
   }
 
+  /// Bytes held in memory now: at most `limit` plus the tail's slack (`tailLimit`).
+  var storedBytes: Int { head.count + tail.count }
+
   /// Bytes seen but not kept.
   var droppedBytes: Int { totalBytes - head.count - keptTail.count }
 
