@@ -68,7 +68,9 @@ import Testing
     #expect(grid[0, 2].role == .listBullet)
   }
 
-  @Test func streamedMarkdownRestylesOnlyTheGrowingLine() {
+  /// What the pieces end as; that a release restyles only the growing line is a property of
+  /// `TextDocument`'s restyling, not visible in the text, and is not checked here.
+  @Test func streamedMarkdownEndsStyledLikeTheWholeText() {
     let document = TextDocument()
     for piece in ["some **bo", "ld** text\n", "```py\n", "x = 1\n", "```"] {
       document.append(piece, kind: .markdown, role: .answer)

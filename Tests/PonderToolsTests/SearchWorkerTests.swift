@@ -29,10 +29,11 @@ import Testing
     }
   }
 
-  @Test func cancellingEndsTheSearchAtOnce() async throws {
+  /// A worker that would run for 300 s: only the cancel can end the test within its minute.
+  @Test(.timeLimit(.minutes(1))) func cancellingEndsTheSearchAtOnce() async throws {
     let temp = try TempWorkspace()
     let started = try FIFOLine(in: temp.base)
-    let worker = tool("echo started > '\(started.path)'; sleep 30", timeout: 60)
+    let worker = tool("echo started > '\(started.path)'; sleep 300", timeout: 600)
     let search = Task { try await worker.run(["pattern": "x"], context: temp.context) }
     #expect(await started.read() == "started")  // the worker runs: the cancel must reach a live process
     search.cancel()
