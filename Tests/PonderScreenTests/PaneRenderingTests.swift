@@ -86,7 +86,9 @@ import Testing
     #expect(StatusBar.text(for: session.state).0 == " ◌ waiting for qwen3:8b · 1.5 s")
   }
 
-  @Test func longConversationsWrapOnlyWhatIsShown() {
+  /// That only the shown lines are wrapped is a property of `TextDocument`'s row cache, not
+  /// visible here; this checks the row count and the rows at the end of a long conversation.
+  @Test func longConversationsCountEveryRowAndShowTheLast() {
     let document = TextDocument()
     for index in 0..<5000 { document.appendLine("line \(index) with some words to wrap around") }
     #expect(document.totalRows(width: 20) == 10000)
