@@ -1,7 +1,6 @@
 import CNCurses
 import PonderScreen
 import Testing
-
 @testable import PonderTerminal
 
 @Suite struct KeyDecoderTests {
@@ -60,17 +59,5 @@ import Testing
 
   @Test func unknownSequencesAreDropped() {
     #expect(KeyDecoder.decode(Self.chars("\u{1B}[2~\u{1B}[200~a")) == [.character("a")])
-  }
-}
-
-@Suite struct MonochromeStyleTests {
-  @Test func colourOnlyRolesStayVisible() {
-    let theme = BuiltInTheme.defaultDark
-    for role in [StyleRole.searchMatch, .searchCurrent, .overlaySelected, .statusPaused, .cursor, .header] {
-      let style = MonochromeStyle.style(for: role, theme: theme)
-      #expect(style.reverse || style.bold || style.underline, "\(role)")
-      #expect(style.foreground == .terminalDefault && style.background == .terminalDefault)
-    }
-    #expect(MonochromeStyle.style(for: .searchMatch, theme: theme) != MonochromeStyle.style(for: .searchCurrent, theme: theme))
   }
 }
