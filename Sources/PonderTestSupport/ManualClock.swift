@@ -81,7 +81,7 @@ public final class ManualClock: Clock, @unchecked Sendable {
   /// count, not by polling. `false` if that has not happened after `limit` (which only bounds a
   /// failure).
   @discardableResult
-  public func waitForSleepers(_ count: Int = 1, within limit: Duration = .seconds(10)) async -> Bool {
+  public func waitForSleepers(_ count: Int = 1, within limit: Duration = .seconds(60)) async -> Bool {
     await sleepersChanged.wait(within: limit) { [self] in sleeperCount >= count }
   }
 }

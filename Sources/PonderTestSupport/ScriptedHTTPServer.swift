@@ -78,7 +78,7 @@ public final class ScriptedHTTPServer: @unchecked Sendable {
 
   /// Waits until a disconnect is recorded (woken by it; `timeout` only bounds a failure), for
   /// tests of cancellation: the first disconnect, or `nil` if none came.
-  public func waitForDisconnect(timeout: Duration = .seconds(10)) async -> ClientDisconnect? {
+  public func waitForDisconnect(timeout: Duration = .seconds(60)) async -> ClientDisconnect? {
     await waitUntil(within: timeout) { !$0.clientDisconnects.isEmpty }
     return clientDisconnects.first
   }
@@ -87,7 +87,7 @@ public final class ScriptedHTTPServer: @unchecked Sendable {
   /// completed response and disconnect; `false` if it still does not after `limit`.
   @discardableResult
   public func waitUntil(
-    within limit: Duration = .seconds(10), _ condition: @escaping @Sendable (ScriptedHTTPServer) -> Bool
+    within limit: Duration = .seconds(60), _ condition: @escaping @Sendable (ScriptedHTTPServer) -> Bool
   ) async -> Bool {
     await recorded.wait(within: limit) { [self] in condition(self) }
   }

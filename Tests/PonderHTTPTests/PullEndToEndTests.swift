@@ -81,13 +81,15 @@ import Testing
   }
 
   @Test func cancellingClosesTheConnectionAndTheModelIsNotListed() async throws {
-    let server = try ScriptedHTTPServer(handler: ScriptedOllama(pullStep: .milliseconds(100)).handle)
+    // A second between progress lines: the pull (about 30 s) cannot end before the cancel however
+    // late a loaded machine runs this test, and the server sees the hang-up within a second.
+    let server = try ScriptedHTTPServer(handler: ScriptedOllama(pullStep: .seconds(1)).handle)
     defer { server.stop() }
     let reader = TaskBox()
     let err = CapturingSink()
     async let run = pull("llama3.2-vision", server: server, err: err) { reader.task = $0 }
     // Cancel mid-pull: once the first progress line is out.
-    #expect(await err.waitForText { !$0.isEmpty })
+    #expect(await err.waitForText() { !$0.isEmpty })
     reader.task?.cancel()
     let result = await run
     #expect(result.status == .interrupted)

@@ -62,7 +62,8 @@ import Testing
     #expect(try await ReadFileTool().run(["path": "cut.txt"], context: temp.context) == .ok(text))
   }
 
-  @Test func aOneGigabyteSparseFileIsNeverReadWhole() async throws {
+  /// Reading a gigabyte whole would take far longer than the limit (and the memory).
+  @Test(.timeLimit(.minutes(1))) func aOneGigabyteSparseFileIsNeverReadWhole() async throws {
     let temp = try TempWorkspace()
     let zeros = try temp.write("zeros.img", "")
     #expect(truncate(zeros, 1 << 30) == 0)
@@ -72,9 +73,7 @@ import Testing
     // Text first, then a gigabyte of holes: output stops at the cap and says how to read on.
     let big = try temp.write("big.log", String(repeating: "a log line\n", count: 1000))
     #expect(truncate(big, 1 << 30) == 0)
-    let started = ContinuousClock.now
     let output = try await ReadFileTool(maxOutputBytes: 64 << 10).run(["path": "big.log"], context: temp.context)
-    #expect(ContinuousClock.now - started < RunCommandToolTests.bound)
     #expect(output.isOK)
     #expect(output.byteCount < (64 << 10) + 400)
     #expect(output.text.hasPrefix("a log line\na log line\n"))

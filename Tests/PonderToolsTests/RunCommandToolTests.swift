@@ -5,12 +5,11 @@ import Testing
 
 /// `run_command` against real processes: status, capture caps, the timeout and cancellation,
 /// which must kill the whole process group.
-@Suite struct RunCommandToolTests {
-  /// Alone, each of these tests takes 0.03–0.4 s. The bound only has to be far below the 300 s the
-  /// commands would run if nothing killed them: it turns a hang into a failure. (Under the whole
-  /// suite these took 21 s while decoder checks held the concurrency pool's two threads; those
-  /// now run on threads of their own, see `DecoderVerifier.verified`.)
-  static let bound = Duration.seconds(20)
+///
+/// Alone, each test takes 0.03–0.4 s. The commands would run 300 s if nothing killed them; the
+/// one-minute limit turns that into a failure. No test measures its own wall time: on a loaded
+/// machine that includes waiting for a turn on the CPU, which is not what these tests are about.
+@Suite(.timeLimit(.minutes(1))) struct RunCommandToolTests {
 
   @Test func runsInTheWorkspaceAndReportsStatusAndBothStreams() async throws {
     let temp = try TempWorkspace()
@@ -30,11 +29,8 @@ import Testing
 
   @Test func aCommandThatNeverEndsIsKilledAtItsTimeout() async throws {
     let temp = try TempWorkspace()
-    let started = ContinuousClock.now
     let output = try await RunCommandTool().run(
       ["command": "echo started; sleep 300", "timeout_seconds": 0.3], context: temp.context)
-    let elapsed = ContinuousClock.now - started
-    #expect(elapsed < Self.bound, "took \(elapsed)")
     #expect(output.status == .failed)
     #expect(output.text.hasPrefix("timed out after 0.30 s; the command and its children were killed"))
     #expect(output.text.contains("stdout (8 bytes):\nstarted\n"))
@@ -43,19 +39,14 @@ import Testing
   @Test func theTimeoutArgumentIsCapped() async throws {
     let temp = try TempWorkspace()
     let tool = RunCommandTool(defaultTimeout: 5, maxTimeout: 0.2)
-    let started = ContinuousClock.now
     let output = try await tool.run(["command": "sleep 300", "timeout_seconds": 9999], context: temp.context)
-    #expect(ContinuousClock.now - started < Self.bound)
     #expect(output.text.hasPrefix("timed out after 0.20 s"))
   }
 
   @Test func aHundredMegabytesOfOutputUseBoundedMemoryAndFinish() async throws {
     let temp = try TempWorkspace()
-    let started = ContinuousClock.now
     let output = try await RunCommandTool(captureLimit: 64 << 10).run(
       ["command": "yes 0123456789abcdefghijklmnopqrstuvwxyz | head -c 100000000; echo done >&2"], context: temp.context)
-    let elapsed = ContinuousClock.now - started
-    #expect(elapsed < Self.bound, "took \(elapsed)")
     #expect(output.isOK)
     #expect(output.text.contains("stdout (95.4 MB, 95.3 MB not shown):\n0123456789abcdefghijklmnopqrstuvwxyz\n"))
     #expect(output.text.contains("[… 95.3 MB not shown …]"))
@@ -81,10 +72,8 @@ import Testing
     let pids = line.split(separator: " ").compactMap { Int32($0) }
     try #require(pids.count == 3)
     for pid in pids { #expect(kill(pid, 0) == 0, "pid \(pid) should be running before the cancel") }
-    let started = ContinuousClock.now
     task.cancel()
     let output = try await task.value
-    #expect(ContinuousClock.now - started < Self.bound)
     #expect(output.status == .failed)
     #expect(output.text.hasPrefix("cancelled by the user; the command and its children were killed"))
     #expect(output.text.contains(String(pids[0])), "the output printed before the cancel is kept")

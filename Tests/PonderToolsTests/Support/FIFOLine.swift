@@ -23,7 +23,7 @@ final class FIFOLine: @unchecked Sendable {
 
   /// The first line written, without its newline; `nil` if none came within `limit` (which only
   /// bounds a failure).
-  func read(within limit: Duration = .seconds(10)) async -> String? {
+  func read(within limit: Duration = .seconds(60)) async -> String? {
     await withCheckedContinuation { continuation in
       DispatchQueue(label: "ponder.tests.fifo").async { continuation.resume(returning: self.readLine(limit)) }
     }

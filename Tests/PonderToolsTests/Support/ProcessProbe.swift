@@ -4,7 +4,7 @@ import Foundation
 /// a parent that is not us). The process table has no event to wait on, so this polls; the
 /// limit only bounds a failure.
 enum ProcessProbe {
-  static func isGone(_ pid: Int32, within limit: Duration = .seconds(10)) async -> Bool {
+  static func isGone(_ pid: Int32, within limit: Duration = .seconds(60)) async -> Bool {
     let deadline = ContinuousClock.now + limit
     while ContinuousClock.now < deadline {
       if kill(pid, 0) != 0 || isZombie(pid) { return true }
