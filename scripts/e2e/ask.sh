@@ -52,11 +52,11 @@ check "Ctrl-C exits 130" [ "$code" -eq 130 ]
 sleep 0.3
 check "the server saw the connection closed" grep -q "client closed the connection: /api/chat" "$SERVER_LOG"
 # An impossible address is a usage error with one line, never a crash; a password is not repeated.
-out="$("$BIN/ponder" ask --host http://127.0.0.1:99999 hi 2>&1 </dev/null)"; code=$?
+said="$("$BIN/ponder" ask --host http://127.0.0.1:99999 hi 2>&1 </dev/null)"; code=$?
 check "a port out of range exits 2" [ "$code" -eq 2 ]
-check "and says which port" grep -q "the port 99999 is not a number from 1 to 65535" <<<"$out"
-out="$("$BIN/ponder" ask --host http://me:hunter2@127.0.0.1 hi 2>&1 </dev/null)"; code=$?
-check "a password in --host exits 2 without repeating it" bash -c '[ "$1" -eq 2 ] && ! grep -q hunter2 <<<"$2"' _ "$code" "$out"
+check "and says which port" grep -q "the port 99999 is not a number from 1 to 65535" <<<"$said"
+said="$("$BIN/ponder" ask --host http://me:hunter2@127.0.0.1 hi 2>&1 </dev/null)"; code=$?
+check "a password in --host exits 2 without repeating it" bash -c '[ "$1" -eq 2 ] && ! grep -q hunter2 <<<"$2"' _ "$code" "$said"
 # Nobody reads the answer: a full disk or a closed pipe ends ask at once, with exit 1.
 "$BIN/ponder" ask --host "$SERVER_URL" --model qwen3:8b "a long story for a full disk" >/dev/full 2>"$E2E_TMP/full.err" </dev/null; code=$?
 check "ask > /dev/full exits 1" [ "$code" -eq 1 ]
