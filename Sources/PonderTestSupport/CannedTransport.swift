@@ -79,7 +79,9 @@ public final class CannedTransport: HTTPTransport, @unchecked Sendable {
   }
 
   /// Answers each request with what `handler` makes of it (a scripted server without a socket).
-  public init(clock: any Clock<Duration> = ContinuousClock(), handler: @escaping @Sendable (HTTPRequestSpec) -> Response) {
+  public init(
+    clock: any Clock<Duration> = ContinuousClock(), handler: @escaping @Sendable (HTTPRequestSpec) -> Response
+  ) {
     script = .handler(handler)
     pending = []
     self.clock = clock

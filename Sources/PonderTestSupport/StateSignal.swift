@@ -22,7 +22,9 @@ public final class StateSignal: @unchecked Sendable {
   /// Returns `true` as soon as `condition` holds (now or after a ``changed()``), `false` when it
   /// still does not after `limit`.
   @discardableResult
-  public func wait(within limit: Duration = .seconds(60), until condition: @escaping @Sendable () -> Bool) async -> Bool {
+  public func wait(
+    within limit: Duration = .seconds(60), until condition: @escaping @Sendable () -> Bool
+  ) async -> Bool {
     if condition() { return true }
     let id = lock.withLock {
       nextID += 1

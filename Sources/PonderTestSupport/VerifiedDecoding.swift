@@ -12,7 +12,9 @@ public struct VerifiedDecoding<D: StreamDecoder>: Sendable {
   /// - Parameters:
   ///   - folder: prefixed to fixture names (`"ollama"` reads `ollama/NAME`).
   ///   - file: the test file whose `Fixtures` folder holds the fixtures.
-  public init(fixtures folder: String = "", besides file: String = #filePath, _ makeDecoder: @escaping @Sendable () -> D) {
+  public init(
+    fixtures folder: String = "", besides file: String = #filePath, _ makeDecoder: @escaping @Sendable () -> D
+  ) {
     self.makeDecoder = makeDecoder
     self.folder = folder
     self.file = file

@@ -33,7 +33,9 @@ final class CapturingSink: OutputSink, @unchecked Sendable {
   /// Returns `true` once the text written satisfies `condition` (woken by the writes; `limit`
   /// only bounds a failure).
   @discardableResult
-  func waitForText(within limit: Duration = .seconds(60), _ condition: @escaping @Sendable (String) -> Bool) async -> Bool {
+  func waitForText(
+    within limit: Duration = .seconds(60), _ condition: @escaping @Sendable (String) -> Bool
+  ) async -> Bool {
     await wrote.wait(within: limit) { [self] in condition(text) }
   }
   var text: String { lock.withLock { collected } }
