@@ -169,7 +169,7 @@ public struct AskRunner: Sendable {
       Self.save(
         outcome, to: recorder, model: model, interrupted: (saving?.stoppedBySignal() ?? false) || out.writeFailure != nil,
         stats: MessageStats(
-          timeToFirstTokenMilliseconds: timeToFirst.map(Self.milliseconds), elapsedMilliseconds: Self.milliseconds(elapsed)))
+          timeToFirstTokenMilliseconds: timeToFirst.map(\.milliseconds), elapsedMilliseconds: elapsed.milliseconds))
     }
     let toolNote = toolCalls > 0 ? " · \(toolCalls) tool call\(toolCalls == 1 ? "" : "s")" : ""
     if let failure = out.writeFailure {
@@ -285,29 +285,14 @@ public struct AskRunner: Sendable {
     if let tokens = stats.completionTokens { parts.append("\(tokens) tokens") }
     if let speed = stats.tokensPerSecond {
       parts.append(String(format1: speed) + " tok/s")
-    } else if let tokens = stats.completionTokens, let generating, generating.secondsValue > 0.01 {
+    } else if let tokens = stats.completionTokens, let generating, generating.seconds > 0.01 {
       // The server sent counts but no timings (Anthropic-style streams): measure it here.
-      parts.append(String(format1: Double(tokens) / generating.secondsValue) + " tok/s (measured)")
+      parts.append(String(format1: Double(tokens) / generating.seconds) + " tok/s (measured)")
     }
-    if let timeToFirst { parts.append("first token \(Self.milliseconds(timeToFirst)) ms") }
-    parts.append(String(format1: elapsed.secondsValue) + " s")
+    if let timeToFirst { parts.append("first token \(timeToFirst.milliseconds) ms") }
+    parts.append(String(format1: elapsed.seconds) + " s")
     parts.append("done: \(stats.doneReason ?? "stop")")
     return parts.joined(separator: " · ")
   }
 
-  static func milliseconds(_ duration: Duration) -> Int {
-    Int(duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000)
-  }
-}
-
-extension Duration {
-  var secondsValue: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
-}
-
-extension String {
-  /// A number with one decimal, without Foundation's formatter.
-  init(format1 value: Double) {
-    let tenths = Int((value * 10).rounded())
-    self = "\(tenths / 10).\(abs(tenths % 10))"
-  }
 }

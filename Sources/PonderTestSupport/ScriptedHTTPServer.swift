@@ -1,4 +1,5 @@
 import Foundation
+import PonderCore
 
 #if canImport(Glibc)
   import Glibc
@@ -242,10 +243,4 @@ public struct ClientDisconnect: Sendable, Equatable {
 public struct CompletedResponse: Sendable, Equatable {
   public var path: String
   public var chunks: Int
-}
-
-extension Duration {
-  var seconds: Double {
-    Double(components.seconds) + Double(components.attoseconds) / 1e18
-  }
 }
