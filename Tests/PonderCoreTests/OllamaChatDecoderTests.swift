@@ -32,6 +32,14 @@ import Testing
     #expect(text.hasSuffix("🌧️."))
   }
 
+  // Found by scripts/fuzz ollama: a count or duration beyond Int64 trapped the conversion.
+  @Test func numbersOutOfRangeReadAsAbsentInsteadOfCrashing() {
+    #expect(
+      verified("out-of-range-numbers.ndjson") == [
+        .answer("Hi"), .done(GenerationStats(doneReason: "stop", completionTokens: 12)),
+      ])
+  }
+
   @Test func omittedMetricsDecodeAsAbsent() throws {
     let events = verified("plain-answer.ndjson")
     #expect(events.count == 2)

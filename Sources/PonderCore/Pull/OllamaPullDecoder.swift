@@ -43,8 +43,8 @@ public struct OllamaPullDecoder: EventDecoder {
     if status == "success" { return end(.success) }
     guard let digest = json["digest"]?.nonEmptyString else { return .status(status) }
     return .layer(
-      status: status, digest: digest, completed: json["completed"]?.doubleValue.map { Int64($0) } ?? 0,
-      total: json["total"]?.doubleValue.map { Int64($0) } ?? 0)
+      status: status, digest: digest, completed: json["completed"]?.intValue.map(Int64.init) ?? 0,
+      total: json["total"]?.intValue.map(Int64.init) ?? 0)
   }
 
   private mutating func end(_ event: PullEvent) -> PullEvent {
