@@ -40,6 +40,16 @@ import Testing
       ])
   }
 
+  // Found by scripts/fuzz ndjson and pull: a record exactly at the cap, ending in CRLF, was refused
+  // when a read ended between its CR and LF (the CR was counted) and accepted otherwise.
+  @Test func aRecordAtTheCapEndingInCRLFIsAcceptedUnderEveryChunking() {
+    let bytes = Fixtures.bytes("ollama/crlf-at-cap.ndjson")
+    let cap = bytes.firstIndex(of: 0x0D)!
+    let (events, mismatches) = DecoderVerifier.verify(bytes, decoder: { OllamaChatDecoder(maxRecordLength: cap) })
+    #expect(mismatches.isEmpty, "\(mismatches.prefix(3))")
+    #expect(events == [.answer("Hi!"), .done(GenerationStats())])
+  }
+
   @Test func omittedMetricsDecodeAsAbsent() throws {
     let events = verified("plain-answer.ndjson")
     #expect(events.count == 2)
