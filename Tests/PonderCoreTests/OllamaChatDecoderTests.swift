@@ -32,6 +32,24 @@ import Testing
     #expect(text.hasSuffix("🌧️."))
   }
 
+  // Found by scripts/fuzz ollama: a count or duration beyond Int64 trapped the conversion.
+  @Test func numbersOutOfRangeReadAsAbsentInsteadOfCrashing() {
+    #expect(
+      verified("out-of-range-numbers.ndjson") == [
+        .answer("Hi"), .done(GenerationStats(doneReason: "stop", completionTokens: 12)),
+      ])
+  }
+
+  // Found by scripts/fuzz ndjson and pull: a record exactly at the cap, ending in CRLF, was refused
+  // when a read ended between its CR and LF (the CR was counted) and accepted otherwise.
+  @Test func aRecordAtTheCapEndingInCRLFIsAcceptedUnderEveryChunking() {
+    let bytes = Fixtures.bytes("ollama/crlf-at-cap.ndjson")
+    let cap = bytes.firstIndex(of: 0x0D)!
+    let (events, mismatches) = DecoderVerifier.verify(bytes, decoder: { OllamaChatDecoder(maxRecordLength: cap) })
+    #expect(mismatches.isEmpty, "\(mismatches.prefix(3))")
+    #expect(events == [.answer("Hi!"), .done(GenerationStats())])
+  }
+
   @Test func omittedMetricsDecodeAsAbsent() throws {
     let events = verified("plain-answer.ndjson")
     #expect(events.count == 2)

@@ -15,6 +15,15 @@ import Testing
   }
 
   // §6.2, §6.3, §6.19 (usage chunk with choices:[] after the finish chunk)
+  // Found by scripts/fuzz sse, openai and anthropic: a comment or `event:` line longer than the
+  // cap was refused while it was still arriving but accepted when it came whole in one read.
+  @Test func aLineOverTheCapIsRefusedUnderEveryChunkingWhateverItsField() {
+    let bytes = Fixtures.bytes("openai/long-comment-line.sse")
+    let (events, mismatches) = DecoderVerifier.verify(bytes, decoder: { OpenAIChatDecoder(maxEventLength: 64) })
+    #expect(mismatches.isEmpty, "\(mismatches.prefix(3))")
+    #expect(events == [.error(ChatError(.malformed, "an event is longer than 64 bytes"))])
+  }
+
   @Test func multiByteTextUnderEveryChunkingWithUsageAfterTheFinishChunk() {
     #expect(
       verified("openai/plain.sse") == [.answer("Café in 東京 🙂🌧️ done."), done("stop", prompt: 9, completion: 5)])

@@ -55,7 +55,9 @@ public struct SSEFramer: Sendable {
       let lineStart = start
       start = line.next
       scanned = line.next
-      if let event = try processLine(lineStart..<line.end) { return event }
+      // The same limit whether the line came whole or is still arriving (checked below).
+      try checkSize(pendingLine: line.end - lineStart)
+      if let event = processLine(lineStart..<line.end) { return event }
     }
     scanned = buffer.count
     try checkSize(pendingLine: buffer.count - start)
@@ -72,7 +74,7 @@ public struct SSEFramer: Sendable {
     if start < buffer.count {
       let line = start..<buffer.count
       start = buffer.count
-      if let event = try? processLine(line) { return event }
+      if let event = processLine(line) { return event }
     }
     guard !data.isEmpty else { return nil }
     data.removeLast()  // the `\n` added after the last data line
@@ -125,7 +127,7 @@ public struct SSEFramer: Sendable {
     return nil
   }
 
-  private mutating func processLine(_ range: Range<Int>) throws(ChatError) -> SSEEvent? {
+  private mutating func processLine(_ range: Range<Int>) -> SSEEvent? {
     let line = buffer[range]
     guard let first = line.first else { return dispatch() }
     if first == UInt8(ascii: ":") { return nil }
@@ -135,7 +137,6 @@ public struct SSEFramer: Sendable {
     if valueStart < line.endIndex, line[valueStart] == 0x20 { valueStart += 1 }
     let value = line[valueStart..<line.endIndex]
     if name.elementsEqual("data".utf8) {
-      try checkSize(pendingLine: value.count + 1)
       data.append(contentsOf: value)
       data.append(0x0A)
     } else if name.elementsEqual("event".utf8) {
