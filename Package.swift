@@ -7,14 +7,17 @@ import PackageDescription
 /// - `PonderCore` and `PonderScreen` are pure: no curses, no networking library, no clock reads.
 /// - `PonderHTTP` is the only target that imports the HTTP client.
 /// - `PonderTerminal` is the only target that imports curses.
-/// - `PonderMCP` is the only target that imports the MCP SDK.
+/// - `PonderMCP` is the only target that imports the MCP SDK; only the `ponder-mcp` helper links it.
+///   `ponder` reaches MCP servers through that helper (`PonderMCPBridge`), so it loads no MCP SDK,
+///   Foundation networking or libcurl.
 /// - `PonderStore` is the only target that imports GRDB (SQLite).
 /// - `PonderCLI` wires them together; `ponder` is a one-line `main`.
 let package = Package(
   name: "Ponder",
   platforms: [.macOS(.v14)],
   products: [
-    .executable(name: "ponder", targets: ["ponder"])
+    .executable(name: "ponder", targets: ["ponder"]),
+    .executable(name: "ponder-mcp", targets: ["ponder-mcp"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -38,10 +41,11 @@ let package = Package(
         "PonderCore",
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
       ]),
+    .target(name: "PonderMCPBridge", dependencies: ["PonderCore", "PonderTools"]),
     .target(
       name: "PonderMCP",
       dependencies: [
-        "PonderCore", "PonderTools",
+        "PonderCore", "PonderTools", "PonderMCPBridge",
         .product(name: "MCP", package: "swift-sdk"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "SystemPackage", package: "swift-system"),
@@ -50,10 +54,11 @@ let package = Package(
     .target(
       name: "PonderCLI",
       dependencies: [
-        "PonderCore", "PonderScreen", "PonderTerminal", "PonderHTTP", "PonderTools", "PonderMCP", "PonderStore",
+        "PonderCore", "PonderScreen", "PonderTerminal", "PonderHTTP", "PonderTools", "PonderMCPBridge", "PonderStore",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(name: "ponder", dependencies: ["PonderCLI"]),
+    .executableTarget(name: "ponder-mcp", dependencies: ["PonderMCP"]),
     .target(name: "PonderTestSupport", dependencies: ["PonderCore", "PonderScreen"]),
     .executableTarget(name: "ponder-test-server", dependencies: ["PonderTestSupport"]),
     .executableTarget(name: "ponder-mcp-test-server", dependencies: ["PonderCore"]),
@@ -70,7 +75,10 @@ let package = Package(
       exclude: ["Snapshots"]),
     .testTarget(name: "PonderToolsTests", dependencies: ["PonderTools", "PonderCore", "PonderTestSupport"]),
     .testTarget(
-      name: "PonderMCPTests", dependencies: ["PonderMCP", "PonderTools", "PonderCore", "ponder-mcp-test-server"]),
+      name: "PonderMCPTests",
+      dependencies: [
+        "PonderMCP", "PonderMCPBridge", "PonderTools", "PonderCore", "ponder-mcp-test-server", "ponder-mcp",
+      ]),
     .testTarget(name: "PonderTerminalTests", dependencies: ["PonderTerminal", "PonderScreen", "CNCurses"]),
     .testTarget(name: "PonderStoreTests", dependencies: ["PonderStore", "PonderCore"]),
     .testTarget(

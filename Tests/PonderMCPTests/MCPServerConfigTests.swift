@@ -1,5 +1,5 @@
 import PonderCore
-import PonderMCP
+import PonderMCPBridge
 import Testing
 
 /// `[mcp.NAME]` sections of the config file: what a server needs, and the errors for what it lacks.
