@@ -12,6 +12,21 @@ import PackageDescription
 ///   Foundation networking or libcurl.
 /// - `PonderStore` is the only target that imports GRDB (SQLite).
 /// - `PonderCLI` wires them together; `ponder` is a one-line `main`.
+/// How the release `ponder` is linked, to keep its memory small (docs/architecture.md, "Memory"):
+/// the Swift runtime and Foundation linked in statically (no symbol lookups and relocations in a
+/// dozen shared libraries at start), relative relocations packed (glibc 2.36+), and no symbol
+/// table exported for them. Debug builds and tests link as usual.
+let leanRelease: [LinkerSetting] = [
+  .unsafeFlags(
+    [
+      "-static-stdlib", "-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs",
+      "-Xlinker", "--no-export-dynamic",
+      // What static Foundation needs that the dynamic modules' autolink entries do not name.
+      "-lFoundationInternationalization", "-lFoundationEssentials", "-l_FoundationICU", "-l_FoundationCShims",
+      "-l_FoundationCollections", "-lCoreFoundation",
+    ], .when(platforms: [.linux], configuration: .release))
+]
+
 let package = Package(
   name: "Ponder",
   platforms: [.macOS(.v14)],
@@ -57,7 +72,7 @@ let package = Package(
         "PonderCore", "PonderScreen", "PonderTerminal", "PonderHTTP", "PonderTools", "PonderMCPBridge", "PonderStore",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
-    .executableTarget(name: "ponder", dependencies: ["PonderCLI"]),
+    .executableTarget(name: "ponder", dependencies: ["PonderCLI"], linkerSettings: leanRelease),
     .executableTarget(name: "ponder-mcp", dependencies: ["PonderMCP"]),
     .target(name: "PonderTestSupport", dependencies: ["PonderCore", "PonderScreen"]),
     .executableTarget(name: "ponder-test-server", dependencies: ["PonderTestSupport"]),
