@@ -1,17 +1,6 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-/// Ponder: a full-screen terminal chat client for local language models.
-///
-/// Import rules (checked in review, see docs/architecture.md):
-/// - `PonderCore` and `PonderScreen` are pure: no curses, no networking library, no clock reads.
-/// - `PonderHTTP` is the only target that imports the HTTP client.
-/// - `PonderTerminal` is the only target that imports curses.
-/// - `PonderMCP` is the only target that imports the MCP SDK; only the `ponder-mcp` helper links it.
-///   `ponder` reaches MCP servers through that helper (`PonderMCPBridge`), so it loads no MCP SDK,
-///   Foundation networking or libcurl.
-/// - `PonderStore` is the only target that imports GRDB (SQLite).
-/// - `PonderCLI` wires them together; `ponder` is a one-line `main`.
 /// How the release `ponder` is linked, to keep its memory small (docs/architecture.md, "Memory"):
 /// the Swift runtime and Foundation linked in statically (no symbol lookups and relocations in a
 /// dozen shared libraries at start), relative relocations packed (glibc 2.36+), and no symbol
@@ -27,9 +16,22 @@ let leanRelease: [LinkerSetting] = [
     ], .when(platforms: [.linux], configuration: .release))
 ]
 
+/// Ponder: a full-screen terminal chat client for local language models.
+///
+/// Import rules (checked in review, see docs/architecture.md):
+/// - `PonderCore` and `PonderScreen` are pure: no curses, no networking library, no clock reads.
+/// - `PonderHTTP` is the only target that imports the HTTP client.
+/// - `PonderTerminal` is the only target that imports curses.
+/// - `PonderMCP` is the only target that imports the MCP SDK; only the `ponder-mcp` helper links it.
+///   `ponder` reaches MCP servers through that helper (`PonderMCPBridge`), so it loads no MCP SDK,
+///   Foundation networking or libcurl.
+/// - `PonderStore` is the only target that imports GRDB (SQLite).
+/// - `PonderTOML` is the only target that imports TOMLKit: it turns TOML text into `PonderCore`'s
+///   `ConfigNode` tree; what the keys mean (types, defaults, warnings) stays pure in `PonderCore`.
+/// - `PonderCLI` wires them together; `ponder` is a one-line `main`.
 let package = Package(
   name: "Ponder",
-  platforms: [.macOS(.v14)],
+  platforms: [.macOS(.v15)],
   products: [
     .executable(name: "ponder", targets: ["ponder"]),
     .executable(name: "ponder-mcp", targets: ["ponder-mcp"]),
@@ -37,11 +39,15 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/swift-server/async-http-client", from: "1.25.0"),
+    // AsyncHTTPClient's own dependencies, named because transport errors are told apart by their types.
+    .package(url: "https://github.com/apple/swift-nio.git", from: "2.0.0"),
+    .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.0.0"),
     .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.0"),
     // The MCP SDK's own dependencies, named because its transport API uses their types.
     .package(url: "https://github.com/apple/swift-log.git", from: "1.5.0"),
     .package(url: "https://github.com/apple/swift-system", from: "1.0.0"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
   ],
   targets: [
     .target(name: "PonderCore"),
@@ -49,12 +55,16 @@ let package = Package(
     .target(name: "PonderTools", dependencies: ["PonderCore"]),
     .systemLibrary(
       name: "CNCurses", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"]), .brew(["ncurses"])]),
-    .target(name: "PonderTerminal", dependencies: ["PonderScreen", "CNCurses"]),
+    .target(name: "PonderTerminal", dependencies: ["PonderCore", "PonderScreen", "CNCurses"]),
     .target(
       name: "PonderHTTP",
       dependencies: [
         "PonderCore",
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
+        .product(name: "NIOSSL", package: "swift-nio-ssl"),
       ]),
     .target(name: "PonderMCPBridge", dependencies: ["PonderCore", "PonderTools"]),
     .target(
@@ -66,11 +76,12 @@ let package = Package(
         .product(name: "SystemPackage", package: "swift-system"),
       ]),
     .target(name: "PonderStore", dependencies: ["PonderCore", .product(name: "GRDB", package: "GRDB.swift")]),
+    .target(name: "PonderTOML", dependencies: ["PonderCore", .product(name: "TOMLKit", package: "TOMLKit")]),
     .target(
       name: "PonderCLI",
       dependencies: [
         "PonderCore", "PonderScreen", "PonderTerminal", "PonderHTTP", "PonderTools", "PonderMCPBridge", "PonderStore",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "PonderTOML", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(name: "ponder", dependencies: ["PonderCLI"], linkerSettings: leanRelease),
     .executableTarget(name: "ponder-mcp", dependencies: ["PonderMCP"]),
@@ -92,10 +103,13 @@ let package = Package(
     .testTarget(
       name: "PonderMCPTests",
       dependencies: [
-        "PonderMCP", "PonderMCPBridge", "PonderTools", "PonderCore", "ponder-mcp-test-server", "ponder-mcp",
+        "PonderMCP", "PonderMCPBridge", "PonderTools", "PonderCore", "PonderTOML", "ponder-mcp-test-server",
+        "ponder-mcp",
       ]),
     .testTarget(name: "PonderTerminalTests", dependencies: ["PonderTerminal", "PonderScreen", "CNCurses"]),
     .testTarget(name: "PonderStoreTests", dependencies: ["PonderStore", "PonderCore"]),
+    .testTarget(
+      name: "PonderTOMLTests", dependencies: ["PonderTOML", "PonderCore", "PonderScreen", "PonderTestSupport"]),
     .testTarget(
       name: "PonderHTTPTests",
       dependencies: ["PonderCore", "PonderHTTP", "PonderCLI", "PonderTestSupport"]),
