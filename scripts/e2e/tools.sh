@@ -94,6 +94,25 @@ out="$(mcp_ask --yes '[[demo_env {"name":"PONDER_MCP_GREETING"}]]')"
 check "the server got the env from the config" bash -c "echo '$out' | grep -q 'it begins: hello from the config'"
 check "the server's stderr went to its log file, not the terminal" [ -f "$E2E_TMP/state/ponder/mcp-demo.log" ]
 check "no MCP server is left running" bash -c '! pgrep -f "ponder-mcp-test-serve[r]" >/dev/null'
+check "no ponder-mcp helper is left running" bash -c '! pgrep -f "/ponder-mc[p]\$" >/dev/null'
+check "the helper's stderr went to its log file" [ -f "$E2E_TMP/state/ponder/mcp-helper.log" ]
+# The MCP SDK lives in the helper: ponder itself links no MCP, Foundation networking or libcurl.
+check "ponder links no MCP SDK, FoundationNetworking or libcurl" \
+  bash -c "! ldd '$BIN/ponder' | grep -qE 'libcurl|FoundationNetworking' && ! nm '$BIN/ponder' | grep -q ' \\\$s3MCP'"
+# Without MCP servers no helper starts.
+PONDER_CONFIG="$E2E_TMP/config.toml" "$BIN/ponder" ask --host "$SERVER_URL" --model qwen3:8b hello >/dev/null 2>&1 &
+ask_pid=$!
+sleep 0.3
+check "without MCP servers no helper starts" bash -c '! pgrep -f "/ponder-mc[p]\$" >/dev/null'
+wait $ask_pid
+# A ponder without its helper beside it says so in one line and still answers.
+mkdir -p "$E2E_TMP/lonely"
+cp "$(realpath "$BIN/ponder")" "$E2E_TMP/lonely/ponder"
+out="$(cd "$WORKSPACE" && PONDER_CONFIG="$E2E_TMP/mcp.toml" XDG_STATE_HOME="$E2E_TMP/state" \
+  "$E2E_TMP/lonely/ponder" ask --host "$SERVER_URL" --model qwen3:8b "hello" 2>"$E2E_TMP/lonely.err")"; code=$?
+check "a missing helper is one line on stderr" \
+  grep -q "MCP: MCP server \"demo\" not started: the helper $E2E_TMP/lonely/ponder-mcp is missing" "$E2E_TMP/lonely.err"
+check "and the answer still comes (exit 0)" [ "$code" -eq 0 ]
 # A pattern that backtracks for ever (Swift's Regex cannot be interrupted) is stopped at the
 # search deadline, and the model is told; Ctrl-C during such a search ends it at once.
 printf 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!\n' >"$WORKSPACE/evil.txt"
