@@ -57,7 +57,8 @@ struct ServerOptions: ParsableArguments {
     return ServerSelection(
       api: kind, host: host ?? config.string("host"), ollamaHostVariable: environment["OLLAMA_HOST"],
       apiKeyVariable: keyVariable, environment: environment,
-      splitThinkTags: !(noThinkTags || config.bool("think_tags") == false))
+      thinkTags: noThinkTags || config.bool("think_tags") == false
+        ? .never : config.bool("think_tags") == true ? .always : .auto)
   }
 }
 
@@ -69,18 +70,18 @@ public struct ServerSelection: Sendable {
   public var ollamaHostVariable: String?
   public var apiKeyVariable: String?
   var environment: [String: String]
-  public var splitThinkTags: Bool
+  public var thinkTags: ThinkTagMode
 
   public init(
     api: APIKind?, host: String?, ollamaHostVariable: String? = nil, apiKeyVariable: String? = nil,
-    environment: [String: String] = [:], splitThinkTags: Bool = true
+    environment: [String: String] = [:], thinkTags: ThinkTagMode = .auto
   ) {
     self.api = api
     self.host = host
     self.ollamaHostVariable = ollamaHostVariable
     self.apiKeyVariable = apiKeyVariable
     self.environment = environment
-    self.splitThinkTags = splitThinkTags
+    self.thinkTags = thinkTags
   }
 
   /// The key for `kind`, from the named variable or the ecosystem's usual one. Never printed.
@@ -93,7 +94,7 @@ public struct ServerSelection: Sendable {
   public func backend(_ kind: APIKind) -> ChatBackend {
     ChatBackend(
       kind: kind, host: host, ollamaHostVariable: ollamaHostVariable, apiKey: apiKey(for: kind),
-      splitThinkTags: splitThinkTags)
+      thinkTags: thinkTags)
   }
 
   /// Where the server is, for messages before the API is known.
