@@ -6,14 +6,30 @@ extension CursesTerminal {
   ///
   /// `previous` must be the grid last presented (nil after ``forceRedraw()`` or at start). A
   /// grid of a different size than `previous` repaints everything.
+  ///
+  /// A pane that scrolled (the grid's ``CellGrid/scrollRegions``) is scrolled by the terminal
+  /// itself, and only the rows that came free are written: a streaming answer costs its new
+  /// text, not a repaint of the pane, even when its lines repeat (which defeats ncurses' own
+  /// scroll detection).
   public func present(_ grid: CellGrid, previous: CellGrid?) {
     guard active else { return }
     let screen = ponder_stdscr()
     if let previous, previous.width != grid.width || previous.height != grid.height { clearok(screen, true) }
-    for change in grid.changes(since: previous) { write(change) }
+    var shown = previous
+    if var image = previous {
+      for scroll in grid.scrolls(since: image) where scrollRows(scroll) { image = image.scrolled(scroll) }
+      shown = image
+    }
+    for change in grid.changes(since: shown) { write(change) }
     placeCursor(grid.cursor)
     wnoutrefresh(screen)
     doupdate()
+  }
+
+  /// Has the terminal scroll a band of rows; false when it cannot (then the rows are repainted).
+  private func scrollRows(_ scroll: CellGrid.Scroll) -> Bool {
+    fflush(outputStream)
+    return ponder_scroll_rows(outputStream, Int32(scroll.rows.lowerBound), Int32(scroll.rows.upperBound - 1), Int32(scroll.count)) == OK
   }
 
   private func write(_ change: CellGrid.Change) {
