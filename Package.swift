@@ -12,7 +12,7 @@ import PackageDescription
 /// - `PonderCLI` wires them together; `ponder` is a one-line `main`.
 let package = Package(
   name: "Ponder",
-  platforms: [.macOS(.v14)],
+  platforms: [.macOS(.v15)],
   products: [
     .executable(name: "ponder", targets: ["ponder"])
   ],
@@ -31,7 +31,7 @@ let package = Package(
     .target(name: "PonderTools", dependencies: ["PonderCore"]),
     .systemLibrary(
       name: "CNCurses", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"]), .brew(["ncurses"])]),
-    .target(name: "PonderTerminal", dependencies: ["PonderScreen", "CNCurses"]),
+    .target(name: "PonderTerminal", dependencies: ["PonderCore", "PonderScreen", "CNCurses"]),
     .target(
       name: "PonderHTTP",
       dependencies: [

@@ -5,7 +5,8 @@ extension CursesTerminal {
   /// Writes what changed since `previous`, places the cursor and updates the screen once.
   ///
   /// `previous` must be the grid last presented (nil after ``forceRedraw()`` or at start). A
-  /// grid of a different size than `previous` repaints everything.
+  /// grid of a different size than `previous` repaints everything. Clusters curses cannot hold
+  /// are written whole over their placeholders just after (``GraphemeOverlay``).
   ///
   /// A pane that scrolled (the grid's ``CellGrid/scrollRegions``) is scrolled by the terminal
   /// itself, and only the rows that came free are written: a streaming answer costs its new
@@ -15,6 +16,7 @@ extension CursesTerminal {
     guard active else { return }
     let screen = ponder_stdscr()
     if let previous, previous.width != grid.width || previous.height != grid.height { clearok(screen, true) }
+    overlay.removeAll()
     var shown = previous
     if var image = previous {
       for scroll in grid.scrolls(since: image) where scrollRows(scroll) { image = image.scrolled(scroll) }
@@ -24,12 +26,20 @@ extension CursesTerminal {
     placeCursor(grid.cursor)
     wnoutrefresh(screen)
     doupdate()
+    guard !overlay.isEmpty else { return }
+    let cursor = (x: Int(ponder_physical_cursor_x()), y: Int(ponder_physical_cursor_y()))
+    if let sequence = overlay.sequence(
+      for: grid, cellText: &cellText, cursor: cursor, rendition: { colors.rendition(for: $0) })
+    {
+      writeRaw(sequence)
+    }
   }
 
   /// Has the terminal scroll a band of rows; false when it cannot (then the rows are repainted).
   private func scrollRows(_ scroll: CellGrid.Scroll) -> Bool {
     fflush(outputStream)
-    return ponder_scroll_rows(outputStream, Int32(scroll.rows.lowerBound), Int32(scroll.rows.upperBound - 1), Int32(scroll.count)) == OK
+    let rows = scroll.rows
+    return ponder_scroll_rows(outputStream, Int32(rows.lowerBound), Int32(rows.upperBound - 1), Int32(scroll.count)) == OK
   }
 
   private func write(_ change: CellGrid.Change) {
@@ -40,6 +50,7 @@ extension CursesTerminal {
       // The continuation half of a wide character: ncurses fills it when the character is written.
       if cell.width == 0 { continue }
       let style = attributes(for: cell.role)
+      if !cell.isPlainASCII, cellText.needsOverlay(cell) { overlay.add(x: Int(x), y: change.y) }
       // Writing the bottom-right cell returns ERR (the cursor cannot advance); the cell is still drawn.
       cellText.withText(for: cell) { text, next in
         _ = ponder_put_cell(y, x, text, style.attributes, style.pair)

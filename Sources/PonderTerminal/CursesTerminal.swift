@@ -27,11 +27,12 @@ public final class CursesTerminal {
 
   private let output: Output
   private let outputFile: UnsafeMutablePointer<FILE>
-  private var colors: ColorPairs
+  var colors: ColorPairs
   private var cursorVisible: Int32 = -1
   private var isActive = true
   private var previousWinchHandler: sig_t?
   var cellText = CellText()
+  var overlay = GraphemeOverlay()
 
   public init(theme: Theme, useColor: Bool, output: Output = .terminal) throws(TerminalError) {
     self.output = output

@@ -289,6 +289,9 @@ public struct ScriptedTurn: Sendable {
       That is all.
       """
     if prompt.contains("escape") { answer += " Bell\u{07} and \u{1B}[31mred\u{1B}[0m and \u{1B}]52;c;aGk=\u{07} end." }
+    if prompt.contains("graphemes") {
+      answer += " Clusters: [👍🏽] [👩‍💻] [👨‍👩‍👧] [❤️] [🇫🇷] [e\u{301}\u{302}] [1️⃣] end."
+    }
     if long { answer += Self.longText(words: 2000) }
     reasoningTokens = thinks ? Self.tokens(reasoning) : []
     answerTokens = Self.tokens(answer)

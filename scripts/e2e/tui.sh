@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The full-screen chat as a user sees it, in tmux: reasoning then answer, the blinking ▊,
 # the status bar's tok/s, pause, cancel (the server sees the connection close), copy via
-# OSC 52 into tmux's buffer, resize, a cut-off answer shown as ⚠ and its retry, a cleared draft
+# OSC 52 into tmux's buffer, resize, grapheme clusters kept whole, a cut-off answer shown as ⚠ and its retry, a cleared draft
 # coming back, Ctrl-C twice to quit, zoom (F6), a long prompt wrapping, the 80-column footer,
 # --theme light from the build folder, a failed theme staying in sight, TERM=dumb refused with
 # exit 2, Ctrl-Z and fg, and quitting back to a clean shell.
@@ -47,6 +47,15 @@ tmux_cmd resize-window -t e2e -x 70 -y 20
 check "resize re-lays out (no Log pane at 70x20)" bash -c "sleep 0.5; ! tmux -L '$TMUX_SOCKET' capture-pane -t e2e -p | grep -q '─ Log ─'"
 tmux_cmd resize-window -t e2e -x 100 -y 30
 check "the Log comes back at 100x30" wait_for_screen "─ Log ─" 3
+
+# Grapheme clusters stay whole: ZWJ sequences and stacked marks reach the terminal complete, and
+# a skin tone (which tmux 3.3 draws 4 columns wide) cannot shift the rest of the line.
+tmux_cmd send-keys -t e2e "show graphemes" Enter
+check "a line of clusters is shown" wait_for_screen "Clusters: .* end\\." 15
+check "ZWJ sequences are written whole" bash -c "tmux -L '$TMUX_SOCKET' capture-pane -t e2e -p | grep -qF '[👩‍💻] [👨‍👩‍👧]'"
+marks="[$(printf 'e\xcc\x81\xcc\x82')]"  # e, combining acute, combining circumflex
+check "stacked combining marks are kept" bash -c "tmux -L '$TMUX_SOCKET' capture-pane -t e2e -p | grep -qF '$marks'"
+check "the line after the clusters is in place" bash -c "tmux -L '$TMUX_SOCKET' capture-pane -t e2e -p | grep -qF '] [🇫🇷] $marks [1️⃣ ] end.'"
 
 # Honest endings: a length stop is ⚠, never ✓; an empty thinking answer offers the retries.
 tmux_cmd send-keys -t e2e "cut:length please" Enter
