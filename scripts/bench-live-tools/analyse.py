@@ -6,47 +6,44 @@ analyse.py LABEL KIND FOLDER KEY RUNS, where FOLDER holds, per client and run,
   .tap      one line per read of the terminal's output: CLOCK_MONOTONIC ns, bytes so far
   .terminal what the client wrote to its terminal
   .stats    CPU seconds, peak RSS in KB, idle CPU share
-Display lag of a token: from the server writing it to the first terminal read that holds it
-(every bench token is unique: found in order, whole).
+Display lag of a token: from the server writing it to the first terminal read after which it is
+on screen (every bench token is unique; tokens are looked for in order).
 """
-import bisect
 import json
+import re
 import statistics
 import sys
 
+import pyte  # pip install pyte: a terminal emulator, to see what the screen showed
+
 
 def lags(folder, client, key, run):
+    """Replays what the client wrote to its terminal, read by read, through a terminal emulator
+    (pyte) and notes the read after which each token is first on screen."""
     base = f"{folder}/{client}-{key}-{run}"
     sent = []
     with open(base + ".server") as server:
         for line in server:
             ns, token = line.rstrip("\n").split("\t", 1)
             sent.append((int(ns), json.loads(token)))
-    reads = [tuple(map(int, line.split())) for line in open(base + ".tap")]
-    times = [t for t, _ in reads]
-    totals = [b for _, b in reads]
     terminal = open(base + ".terminal", "rb").read()
     text_bytes = sum(len(token.encode()) for _, token in sent)
-    found, missing, position = [], 0, 0
-    for ns, token in sent:
-        needle = token.strip().encode()
-        if not needle:
-            continue
-        at = position
-        while True:
-            at = terminal.find(needle, at)
-            end = at + len(needle)
-            if at < 0 or end >= len(terminal) or not chr(terminal[end]).isalnum():
-                break
-            at += 1
-        if at < 0:
-            missing += 1
-            continue
-        position = at + len(needle)
-        read = bisect.bisect_left(totals, position)
-        if read < len(times):
-            found.append((times[read] - ns) / 1e6)
-    return found, missing, text_bytes, len(terminal)
+    screen = pyte.Screen(120, 40)
+    stream = pyte.ByteStream(screen)
+    wanted = [(ns, re.compile(r"(?<![0-9a-z])" + re.escape(token.strip()) + r"(?![0-9a-z])"))
+              for ns, token in sent if token.strip()]
+    found, next_token, offset = [], 0, 0
+    for line in open(base + ".tap"):
+        time, total = map(int, line.split())
+        stream.feed(terminal[offset:total])
+        offset = total
+        rows = [row.rstrip() for row in screen.display]
+        # Tokens cut at the right margin (a raw printer) or wrapped at a space (Ponder).
+        shown = " ".join(rows) + "\n" + "".join(row.ljust(120) for row in screen.display)
+        while next_token < len(wanted) and wanted[next_token][1].search(shown):
+            found.append((time - wanted[next_token][0]) / 1e6)
+            next_token += 1
+    return found, len(wanted) - next_token, text_bytes, len(terminal)
 
 
 def main():
