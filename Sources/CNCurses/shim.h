@@ -108,35 +108,4 @@ static inline int ponder_put_cell(int y, int x, const wchar_t *text, attr_t attr
   return mvadd_wch(y, x, &cell);
 }
 
-/// Scrolls rows `top`…`bottom` (inclusive) of the terminal up by `count` lines the way the
-/// terminal does it itself — a scroll region and line feeds at its bottom, with the cursor and
-/// attributes saved around them — and moves curses' two images of the screen (`stdscr` and
-/// `curscr`) the same way, so the next refresh writes only the rows that came free.
-/// Returns ERR, having written nothing, when the terminal lacks a capability it needs.
-static inline int ponder_scroll_rows(FILE *out, int top, int bottom, int count) {
-  const char *names[] = {"csr", "cup", "ind", "sc", "rc", "sgr0"};
-  char *caps[6];
-  for (int i = 0; i < 6; i++) {
-    caps[i] = tigetstr(names[i]);
-    if (caps[i] == NULL || caps[i] == (char *)-1) return ERR;
-  }
-  fputs(caps[3], out);
-  fputs(caps[5], out);
-  fputs(tparm(caps[0], top, bottom, 0, 0, 0, 0, 0, 0, 0), out);
-  fputs(tparm(caps[1], bottom, 0, 0, 0, 0, 0, 0, 0, 0), out);
-  for (int i = 0; i < count; i++) fputs(caps[2], out);
-  fputs(tparm(caps[0], 0, LINES - 1, 0, 0, 0, 0, 0, 0, 0), out);
-  fputs(caps[4], out);
-  fflush(out);
-  WINDOW *images[2] = {stdscr, curscr};
-  for (int i = 0; i < 2; i++) {
-    wsetscrreg(images[i], top, bottom);
-    scrollok(images[i], TRUE);
-    wscrl(images[i], count);
-    scrollok(images[i], FALSE);
-    wsetscrreg(images[i], 0, LINES - 1);
-  }
-  return OK;
-}
-
 #endif

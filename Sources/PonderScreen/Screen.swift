@@ -2,7 +2,6 @@
 public enum Screen {
   public static func render(_ state: AppState, into grid: inout CellGrid) {
     grid.cursor = nil
-    grid.scrollRegions = []
     grid.fill(grid.bounds)
     let layout = state.layout
     if layout.tooSmall {
@@ -41,9 +40,6 @@ public enum Screen {
       let note = following ? nil : (below > 0 ? "↓ \(below) more · End follows" : "scroll lock · End follows")
       let title = state.zoomed == pane ? "\(pane.title) · zoomed (F6 back)" : pane.title
       TitleBar.render(title, focused: state.focus == pane, note: note, in: frame.row(0), into: &grid)
-    }
-    if content.x == 0, content.width == grid.width, !content.isEmpty {
-      grid.scrollRegions.append(ScrollRegion(pane: pane, rows: content.y..<content.maxY, top: top))
     }
     var view = DocumentView(document: document, top: top)
     if let turn = state.turn, !turn.paused {

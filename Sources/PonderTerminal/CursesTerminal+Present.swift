@@ -7,22 +7,12 @@ extension CursesTerminal {
   /// `previous` must be the grid last presented (nil after ``forceRedraw()`` or at start). A
   /// grid of a different size than `previous` repaints everything. Clusters curses cannot hold
   /// are written whole over their placeholders just after (``GraphemeOverlay``).
-  ///
-  /// A pane that scrolled (the grid's ``CellGrid/scrollRegions``) is scrolled by the terminal
-  /// itself, and only the rows that came free are written: a streaming answer costs its new
-  /// text, not a repaint of the pane, even when its lines repeat (which defeats ncurses' own
-  /// scroll detection).
   public func present(_ grid: CellGrid, previous: CellGrid?) {
     guard active else { return }
     let screen = ponder_stdscr()
     if let previous, previous.width != grid.width || previous.height != grid.height { clearok(screen, true) }
     overlay.removeAll()
-    var shown = previous
-    if var image = previous {
-      for scroll in grid.scrolls(since: image) where scrollRows(scroll) { image = image.scrolled(scroll) }
-      shown = image
-    }
-    for change in grid.changes(since: shown) { write(change) }
+    for change in grid.changes(since: previous) { write(change) }
     placeCursor(grid.cursor)
     wnoutrefresh(screen)
     doupdate()
@@ -33,13 +23,6 @@ extension CursesTerminal {
     {
       writeRaw(sequence)
     }
-  }
-
-  /// Has the terminal scroll a band of rows; false when it cannot (then the rows are repainted).
-  private func scrollRows(_ scroll: CellGrid.Scroll) -> Bool {
-    fflush(outputStream)
-    let rows = scroll.rows
-    return ponder_scroll_rows(outputStream, Int32(rows.lowerBound), Int32(rows.upperBound - 1), Int32(scroll.count)) == OK
   }
 
   private func write(_ change: CellGrid.Change) {

@@ -9,8 +9,6 @@ public struct CellGrid: Sendable, Equatable {
   public private(set) var cells: [Cell]
   /// Where the terminal cursor should sit (the input caret), if visible.
   public var cursor: (x: Int, y: Int)?
-  /// Bands of rows that show a scrolling document (hints for the terminal, not compared by `==`).
-  public var scrollRegions: [ScrollRegion] = []
 
   public init(width: Int, height: Int) {
     self.width = max(0, width)
