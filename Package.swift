@@ -9,6 +9,8 @@ import PackageDescription
 /// - `PonderTerminal` is the only target that imports curses.
 /// - `PonderMCP` is the only target that imports the MCP SDK.
 /// - `PonderStore` is the only target that imports GRDB (SQLite).
+/// - `PonderTOML` is the only target that imports TOMLKit: it turns TOML text into `PonderCore`'s
+///   `ConfigNode` tree; what the keys mean (types, defaults, warnings) stays pure in `PonderCore`.
 /// - `PonderCLI` wires them together; `ponder` is a one-line `main`.
 let package = Package(
   name: "Ponder",
@@ -19,11 +21,15 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/swift-server/async-http-client", from: "1.25.0"),
+    // AsyncHTTPClient's own dependencies, named because transport errors are told apart by their types.
+    .package(url: "https://github.com/apple/swift-nio.git", from: "2.0.0"),
+    .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.0.0"),
     .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.0"),
     // The MCP SDK's own dependencies, named because its transport API uses their types.
     .package(url: "https://github.com/apple/swift-log.git", from: "1.5.0"),
     .package(url: "https://github.com/apple/swift-system", from: "1.0.0"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
   ],
   targets: [
     .target(name: "PonderCore"),
@@ -37,6 +43,10 @@ let package = Package(
       dependencies: [
         "PonderCore",
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
+        .product(name: "NIOSSL", package: "swift-nio-ssl"),
       ]),
     .target(
       name: "PonderMCP",
@@ -47,11 +57,12 @@ let package = Package(
         .product(name: "SystemPackage", package: "swift-system"),
       ]),
     .target(name: "PonderStore", dependencies: ["PonderCore", .product(name: "GRDB", package: "GRDB.swift")]),
+    .target(name: "PonderTOML", dependencies: ["PonderCore", .product(name: "TOMLKit", package: "TOMLKit")]),
     .target(
       name: "PonderCLI",
       dependencies: [
         "PonderCore", "PonderScreen", "PonderTerminal", "PonderHTTP", "PonderTools", "PonderMCP", "PonderStore",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "PonderTOML", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(name: "ponder", dependencies: ["PonderCLI"]),
     .target(name: "PonderTestSupport", dependencies: ["PonderCore", "PonderScreen"]),
@@ -70,9 +81,12 @@ let package = Package(
       exclude: ["Snapshots"]),
     .testTarget(name: "PonderToolsTests", dependencies: ["PonderTools", "PonderCore", "PonderTestSupport"]),
     .testTarget(
-      name: "PonderMCPTests", dependencies: ["PonderMCP", "PonderTools", "PonderCore", "ponder-mcp-test-server"]),
+      name: "PonderMCPTests",
+      dependencies: ["PonderMCP", "PonderTools", "PonderCore", "PonderTOML", "ponder-mcp-test-server"]),
     .testTarget(name: "PonderTerminalTests", dependencies: ["PonderTerminal", "PonderScreen", "CNCurses"]),
     .testTarget(name: "PonderStoreTests", dependencies: ["PonderStore", "PonderCore"]),
+    .testTarget(
+      name: "PonderTOMLTests", dependencies: ["PonderTOML", "PonderCore", "PonderScreen", "PonderTestSupport"]),
     .testTarget(
       name: "PonderHTTPTests",
       dependencies: ["PonderCore", "PonderHTTP", "PonderCLI", "PonderTestSupport"]),

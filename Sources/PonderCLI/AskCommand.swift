@@ -77,7 +77,7 @@ struct AskCommand: AsyncParsableCommand {
   func run() async throws {
     let err = FileDescriptorSink.standardError
     let text = try readPrompt()
-    let config = ConfigLoader.load(warnings: err)
+    let config = try ConfigLoader.load(reportingTo: err)
     let opening = StoreOpening.open(config: config, noSave: noSave)
     let continued = try continuedConversation(opening)
     let saved = continued?.settings
@@ -87,7 +87,8 @@ struct AskCommand: AsyncParsableCommand {
       think: thinkSetting ?? saved?.think ?? config.string("think").flatMap(ThinkSetting.init(storedValue:)),
       options: try modelOptions ?? saved?.options ?? config.object("options"), keepAlive: keepAliveValue, format: json ? .json : .text,
       color: ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true)
-    if opening.store == nil, !noSave, let problem = opening.problem, config.bool("save") != false {
+    if let warning = settings.server.apiKeyWarning { err.note(warning) }
+    if opening.store == nil, !noSave, let problem = opening.problem, config.savesConversations {
       err.note("not saving this answer: \(problem)")
     }
     let transport = AsyncHTTPTransport()
@@ -128,7 +129,12 @@ struct AskCommand: AsyncParsableCommand {
     let readsStdin = prompt == "-" || isatty(STDIN_FILENO) == 0
     let piped = readsStdin ? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) : nil
     guard let text = PipedPrompt.combine(argument: prompt, piped: piped) else {
-      throw ValidationError("the prompt read from stdin is empty")
+      // One line and exit 2, without ArgumentParser's usage block: nothing was sent.
+      FileDescriptorSink.standardError.note(
+        prompt == "-"
+          ? "the prompt read from stdin is empty"
+          : "the prompt is empty (nothing was sent); give it as an argument or on stdin")
+      throw ExitCode(PonderExit.usage.rawValue)
     }
     return text
   }

@@ -79,7 +79,7 @@ public final class AskPrinter {
         JSONMember("bytes", .number(Double(result.byteCount))),
       ]
       if let duration = result.duration {
-        members.append(JSONMember("duration_ms", .number(Double(AskRunner.milliseconds(duration)))))
+        members.append(JSONMember("duration_ms", .number(Double(duration.milliseconds))))
       }
       members.append(JSONMember("content", .string(result.content)))
       return JSONValue.object(members).serialized
@@ -176,6 +176,7 @@ extension ChatError {
     switch kind {
     case .cannotConnect: return "cannot_connect"
     case .rejected: return "rejected"
+    case .unavailable: return "unavailable"
     case .server: return "server"
     case .truncated: return "truncated"
     case .connectionLost: return "connection_lost"

@@ -170,7 +170,7 @@ public struct AskRunner: Sendable {
       Self.save(
         outcome, to: recorder, model: model, interrupted: (saving?.stoppedBySignal() ?? false) || out.writeFailure != nil,
         stats: MessageStats(
-          timeToFirstTokenMilliseconds: timeToFirst.map(Self.milliseconds), elapsedMilliseconds: Self.milliseconds(elapsed)))
+          timeToFirstTokenMilliseconds: timeToFirst.map(\.milliseconds), elapsedMilliseconds: elapsed.milliseconds))
     }
     let toolNote = toolCalls > 0 ? " · \(toolCalls) tool call\(toolCalls == 1 ? "" : "s")" : ""
     if let failure = out.writeFailure {
@@ -248,7 +248,7 @@ public struct AskRunner: Sendable {
     do {
       let models = backend.models(from: try await client.fetchJSON(backend.modelsRequest()))
       guard let first = models.first else {
-        return .failure(ChatError(.rejected(status: 404), "\(backend.baseURL) has no models; pull one (ollama pull NAME) or pass --model"))
+        return .failure(ChatError(.unavailable, "\(backend.baseURL) has no models; pull one (ollama pull NAME) or pass --model"))
       }
       err.note("no --model given; using \(first.name), the first model \(backend.baseURL) lists")
       return .success(first.name)
@@ -261,10 +261,11 @@ public struct AskRunner: Sendable {
   func describe(_ error: ChatError, model: String?, host: String) -> String {
     switch error.kind {
     case .cannotConnect:
-      return "cannot connect to \(host): \(error.message) (is the server running? set --host or OLLAMA_HOST)"
+      return "cannot connect to \(host): \(error.message)\(Self.connectHint(error.message))"
     case .rejected(let status):
       let subject = model.map { "model \($0) at \(host)" } ?? host
       return "\(subject) rejected the request (HTTP \(status)): \(error.message)"
+    case .unavailable: return error.message
     case .server: return "\(host) reported an error mid-stream: \(error.message)"
     case .truncated: return "\(host) ended the stream early (\(error.message)); the partial answer above is incomplete"
     case .connectionLost: return "lost the connection to \(host): \(error.message); the partial answer above is incomplete"
@@ -273,34 +274,26 @@ public struct AskRunner: Sendable {
     }
   }
 
+  /// What to try after a failed connection, unless the cause already says it.
+  static func connectHint(_ cause: String) -> String {
+    if cause.contains("TLS") { return "" }
+    if cause.hasPrefix("unknown host") { return " (check --host or OLLAMA_HOST)" }
+    return " (is the server running? set --host or OLLAMA_HOST)"
+  }
+
   static func summary(_ stats: GenerationStats, timeToFirst: Duration?, elapsed: Duration, generating: Duration? = nil) -> String {
     var parts: [String] = []
     if let tokens = stats.completionTokens { parts.append("\(tokens) tokens") }
     if let speed = stats.tokensPerSecond {
       parts.append(String(format1: speed) + " tok/s")
-    } else if let tokens = stats.completionTokens, let generating, generating.secondsValue > 0.01 {
+    } else if let tokens = stats.completionTokens, let generating, generating.seconds > 0.01 {
       // The server sent counts but no timings (Anthropic-style streams): measure it here.
-      parts.append(String(format1: Double(tokens) / generating.secondsValue) + " tok/s (measured)")
+      parts.append(String(format1: Double(tokens) / generating.seconds) + " tok/s (measured)")
     }
-    if let timeToFirst { parts.append("first token \(Self.milliseconds(timeToFirst)) ms") }
-    parts.append(String(format1: elapsed.secondsValue) + " s")
+    if let timeToFirst { parts.append("first token \(timeToFirst.milliseconds) ms") }
+    parts.append(String(format1: elapsed.seconds) + " s")
     parts.append("done: \(stats.doneReason ?? "stop")")
     return parts.joined(separator: " · ")
   }
 
-  static func milliseconds(_ duration: Duration) -> Int {
-    Int(duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000)
-  }
-}
-
-extension Duration {
-  var secondsValue: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
-}
-
-extension String {
-  /// A number with one decimal, without Foundation's formatter.
-  init(format1 value: Double) {
-    let tenths = Int((value * 10).rounded())
-    self = "\(tenths / 10).\(abs(tenths % 10))"
-  }
 }

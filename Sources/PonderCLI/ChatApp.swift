@@ -298,7 +298,7 @@ final class ChatApp {
       if let problem = ToolSession.saveAlwaysAllow(call.name) {
         process(.note(.error, problem))
       } else {
-        process(.note(.tool, "\(call.name) is always allowed now (saved in \(ConfigLoader.path))"))
+        process(.note(.tool, "\(call.name) is always allowed now (saved in \(ConfigLoader.path ?? "the config file"))"))
       }
     }
     let desk = approvals

@@ -46,13 +46,27 @@ struct ChatCommand: AsyncParsableCommand {
     if let problem = TerminalSupport.problem(term: ProcessInfo.processInfo.environment["TERM"]) {
       throw Self.cannotDraw(problem, err: err)
     }
-    let config = ConfigLoader.load(warnings: err)
+    // Nothing is printed before the screen opens: config problems go to the Log and the status
+    // bar. Only a $PONDER_CONFIG that does not exist stops here (exit 2): nothing would load.
+    let loaded: ConfigLoader.Loaded
+    do {
+      loaded = try ConfigLoader.load()
+    } catch {
+      err.note(error.description)
+      throw ExitCode(PonderExit.usage.rawValue)
+    }
+    let config = loaded.file
     let selection = try server.selection(config: config)
     let (chosenTheme, themeProblem) = ThemeLoader.load(named: theme ?? config.string("theme"))
     let environment = ProcessInfo.processInfo.environment
     let useColor = (environment["NO_COLOR"] ?? "").isEmpty
-    var notes: [(LogKind, String)] = []
-    if let themeProblem { notes.append((.error, themeProblem)) }
+    let fileName = loaded.path.map { ($0 as NSString).lastPathComponent } ?? "config"
+    var setupProblems = zip(loaded.problems, config.problems).map { line, problem in
+      SetupProblem(.config, "config: \(line)", headline: problem.report(in: fileName))
+    }
+    if let themeProblem { setupProblems.append(SetupProblem(.theme, themeProblem)) }
+    var notes: [(LogKind, String)] = setupProblems.map { ($0.source == .theme ? .error : .warning, $0.text) }
+    if let warning = selection.apiKeyWarning { notes.append((.warning, warning)) }
     let thinkSetting: ThinkSetting? =
       think ? .enabled(true) : noThink ? .enabled(false) : thinkLevel.flatMap(ThinkSetting.Level.init(rawValue:)).map(ThinkSetting.level)
     let mcp = await MCPStartup.start(config: config, options: toolOptions)
@@ -81,7 +95,7 @@ struct ChatCommand: AsyncParsableCommand {
         throw error
       }
     }
-    let detachMinutes = config.number("hangup_wait_minutes") ?? 30
+    let detachMinutes = config.hangupWaitMinutes
     CursesTerminal.installCrashRestore()
     let terminal: CursesTerminal
     do {
@@ -107,7 +121,7 @@ struct ChatCommand: AsyncParsableCommand {
         hostLabel: backend.baseURL, think: thinkSetting ?? config.string("think").flatMap(ThinkSetting.init(storedValue:)),
         systemPrompt: system ?? config.string("system"))
       state.options = config.object("options")
-      state.themeProblem = themeProblem
+      state.setupProblems = setupProblems
       state.canRaiseContext = backend.kind == .ollama
       state.canPull = backend.pullRequest(model: "") != nil
       if let resumed {

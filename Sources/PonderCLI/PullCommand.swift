@@ -15,7 +15,8 @@ struct PullCommand: AsyncParsableCommand {
 
   func run() async throws {
     let err = FileDescriptorSink.standardError
-    let selection = try server.selection(config: ConfigLoader.load(warnings: err))
+    let selection = try server.selection(config: try ConfigLoader.load(reportingTo: err))
+    if let warning = selection.apiKeyWarning { err.note(warning) }
     let transport = AsyncHTTPTransport()
     let interrupt = InterruptHandler()
     let status = await PullRunner(transport: transport, server: selection).run(

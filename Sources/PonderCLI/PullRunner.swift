@@ -29,7 +29,7 @@ public struct PullRunner: Sendable {
     onStart(Task { _ = await withTaskCancellationHandler { await task.value } onCancel: { task.cancel() } })
     switch await task.value {
     case .success(let progress):
-      line.finish("pulled \(model)" + (progress.total > 0 ? " (\(ToolEventText.size(Int(progress.total))))" : ""))
+      line.finish("pulled \(model)" + (progress.total > 0 ? " (\(ByteSize.text(Int(progress.total))))" : ""))
       return .done
     case .failure(let error):
       line.finish("ponder: " + describe(error, model: model))
@@ -41,7 +41,7 @@ public struct PullRunner: Sendable {
   func describe(_ error: ChatError, model: String) -> String {
     let host = server.displayHost
     switch error.kind {
-    case .server, .rejected: return "pulling \(model) failed: \(error.message)"
+    case .server, .rejected, .unavailable: return "pulling \(model) failed: \(error.message)"
     case .cancelled: return "pull of \(model) cancelled; the connection to \(host) was closed (pulling again resumes)"
     default:
       return "pulling \(model) failed: " + AskRunner(transport: transport, settings: .init(server: server)).describe(error, model: nil, host: host)

@@ -19,7 +19,9 @@ struct ServerOptions: ParsableArguments {
   @Flag(name: .long, help: "Leave <think>…</think> in the answer instead of showing it as reasoning.")
   var noThinkTags = false
 
-  @Option(name: .long, help: "Seconds a response may stay silent once it has started (default: idle_timeout in the config, else 300).")
+  @Option(
+    name: .long, parsing: .unconditional,
+    help: "Seconds a response may stay silent once it has started (default: idle_timeout in the config, else 300).")
   var idleTimeout: Int?
 
   func validate() throws {
@@ -35,8 +37,8 @@ struct ServerOptions: ParsableArguments {
   /// The transport every request goes through: a response that has started and then stays
   /// silent past the idle timeout fails (the partial answer is kept) instead of waiting for ever.
   func transport(over inner: any HTTPTransport, config: ConfigFile) -> any HTTPTransport {
-    let seconds = idleTimeout ?? config.number("idle_timeout").map { Int($0) }.flatMap { $0 > 0 ? $0 : nil } ?? 300
-    return IdleTimeoutTransport(inner, timeout: .seconds(seconds), clock: ContinuousClock())
+    let timeout: Duration = idleTimeout.map { .seconds($0) } ?? .milliseconds(Int(config.idleTimeoutSeconds * 1000))
+    return IdleTimeoutTransport(inner, timeout: timeout, clock: ContinuousClock())
   }
 
   /// What to connect to, from the flags, then the config file, then the environment; an
@@ -57,8 +59,8 @@ struct ServerOptions: ParsableArguments {
     return ServerSelection(
       api: kind, host: host ?? config.string("host"), ollamaHostVariable: environment["OLLAMA_HOST"],
       apiKeyVariable: keyVariable, environment: environment,
-      thinkTags: noThinkTags || config.bool("think_tags") == false
-        ? .never : config.bool("think_tags") == true ? .always : .auto)
+      thinkTags: noThinkTags ? .never : config.thinkTags,
+      apiKeySource: apiKeyEnv != nil ? "--api-key-env" : "api_key_env")
   }
 }
 
@@ -71,10 +73,12 @@ public struct ServerSelection: Sendable {
   public var apiKeyVariable: String?
   var environment: [String: String]
   public var thinkTags: ThinkTagMode
+  /// Where `apiKeyVariable` was named (`--api-key-env`, `api_key_env`), for the warning.
+  var apiKeySource: String
 
   public init(
     api: APIKind?, host: String?, ollamaHostVariable: String? = nil, apiKeyVariable: String? = nil,
-    environment: [String: String] = [:], thinkTags: ThinkTagMode = .auto
+    environment: [String: String] = [:], thinkTags: ThinkTagMode = .auto, apiKeySource: String = "--api-key-env"
   ) {
     self.api = api
     self.host = host
@@ -82,6 +86,14 @@ public struct ServerSelection: Sendable {
     self.apiKeyVariable = apiKeyVariable
     self.environment = environment
     self.thinkTags = thinkTags
+    self.apiKeySource = apiKeySource
+  }
+
+  /// One line when the variable the user named for the API key is unset or empty: requests then
+  /// go without a key, and a server that needs one would only say "unauthorized".
+  public var apiKeyWarning: String? {
+    guard let variable = apiKeyVariable, (environment[variable] ?? "").isEmpty else { return nil }
+    return "\(variable) (named by \(apiKeySource)) is not set: requests are sent without an API key"
   }
 
   /// The key for `kind`, from the named variable or the ecosystem's usual one. Never printed.
@@ -106,26 +118,6 @@ public struct ServerSelection: Sendable {
     switch await APIProbe.detect(host: host, ollamaHostVariable: ollamaHostVariable, client: client) {
     case .success(let finding): return .success((backend(finding.kind), "found \(finding.summary)"))
     case .failure(let error): return .failure(error)
-    }
-  }
-}
-
-/// Reads the config file; a broken one is reported and ignored rather than fatal.
-enum ConfigLoader {
-  static var path: String {
-    let environment = ProcessInfo.processInfo.environment
-    if let explicit = environment["PONDER_CONFIG"], !explicit.isEmpty { return explicit }
-    let base = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (NSHomeDirectory() + "/.config")
-    return base + "/ponder/config.toml"
-  }
-
-  static func load(warnings: any OutputSink) -> ConfigFile {
-    guard let data = FileManager.default.contents(atPath: path) else { return ConfigFile() }
-    do {
-      return try ConfigFile(parsing: String(decoding: data, as: UTF8.self))
-    } catch {
-      warnings.write("ponder: ignoring \(path): \(error)\n")
-      return ConfigFile()
     }
   }
 }

@@ -1,5 +1,7 @@
 import Foundation
+import PonderCore
 import PonderScreen
+import PonderTOML
 
 /// Finds and reads a theme by name; a missing or broken file falls back to the built-in default
 /// with a message saying why.
@@ -7,7 +9,7 @@ import PonderScreen
 /// Theme folders, in order: `Themes/` found from the executable's real path (symlinks resolved,
 /// so `.build/release` — a link — and a linked `bin/` still lead to the checkout or install),
 /// `$PONDER_THEMES`, then `themes/` in the config folder (`$XDG_CONFIG_HOME/ponder`, else
-/// `~/.config/ponder`).
+/// `$HOME/.config/ponder`, as `ConfigLocation` says).
 enum ThemeLoader {
   static func load(named name: String?, directories: [String] = searchDirectories()) -> (theme: Theme, problem: String?) {
     let fallback = BuiltInTheme.defaultDark
@@ -27,7 +29,13 @@ enum ThemeLoader {
 
   private static func parse(_ path: String) throws -> Theme {
     let text = String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self)
-    return try Theme(parsing: text, base: BuiltInTheme.defaultDark)
+    let document: ConfigNode
+    do {
+      document = try TOMLReader.read(text)
+    } catch {
+      throw Theme.ParseError(reason: "line \(error.line.map(String.init) ?? "?"): \(error.reason)")
+    }
+    return try Theme(document: document, base: BuiltInTheme.defaultDark)
   }
 
   /// The folders searched for `NAME.theme`, in order.
@@ -37,8 +45,9 @@ enum ThemeLoader {
     var directories: [String] = []
     if let executable, let beside = installedThemes(executable: executable) { directories.append(beside) }
     if let custom = environment["PONDER_THEMES"], !custom.isEmpty { directories.append(custom) }
-    let config = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (NSHomeDirectory() + "/.config")
-    directories.append(config + "/ponder/themes")
+    if let config = ConfigLocation.configFolder(environment: environment) {
+      directories.append(config + "/ponder/themes")
+    }
     var seen = Set<String>()
     return directories.filter { seen.insert($0).inserted }
   }

@@ -53,9 +53,6 @@ public struct MCPConfigError: Error, Sendable, Equatable, CustomStringConvertibl
 }
 
 extension MCPServerConfig {
-  /// Keys a `[mcp.NAME]` section may have (besides its `[mcp.NAME.env]` section).
-  static let knownKeys: Set<String> = ["command", "args", "enabled"]
-
   /// Every `[mcp.NAME]` section of `file`, in name order, disabled ones included; a section that
   /// cannot be used is left out and explained in `problems`.
   public static func all(in file: ConfigFile) -> (servers: [MCPServerConfig], problems: [String]) {
@@ -71,39 +68,41 @@ extension MCPServerConfig {
     return (servers, problems)
   }
 
-  /// The `[mcp.NAME]` section of `file`.
+  /// The `[mcp.NAME]` section of `file`. Keys and types were checked when the file was read
+  /// (``ConfigFile/problems`` names the line); a server with a value of the wrong type is not
+  /// started, since running it without its arguments could do something else entirely.
   public init(name: String, in file: ConfigFile) throws(MCPConfigError) {
     let prefix = "mcp.\(name)."
     func fail(_ reason: String) -> MCPConfigError { MCPConfigError(server: name, reason: reason) }
 
-    guard let commandValue = file.values[prefix + "command"] else {
-      throw fail("no command; add a line like command = \"npx\" (the program that starts the server)")
-    }
-    guard case .string(let command) = commandValue, !command.trimmingSpaces().isEmpty else {
+    if file.rejected.contains(prefix + "command") {
       throw fail("command must be a non-empty string, like command = \"npx\"")
     }
-
-    var arguments: [String] = []
-    switch file.values[prefix + "args"] {
-    case nil: break
-    case .strings(let list)?: arguments = list
-    case .string(let single)?:
-      throw fail("args must be a list of strings, like args = [\"\(single)\"]")
-    default: throw fail("args must be a list of strings, like args = [\"-y\", \"some-server\"]")
+    guard let command = file.string(prefix + "command") else {
+      if case .string? = file.values[prefix + "command"] {
+        throw fail("command must be a non-empty string, like command = \"npx\"")
+      }
+      throw fail("no command; add a line like command = \"npx\" (the program that starts the server)")
     }
-
-    var isEnabled = true
-    switch file.values[prefix + "enabled"] {
-    case nil: break
-    case .bool(let flag)?: isEnabled = flag
-    default: throw fail("enabled must be true or false")
+    guard !command.trimmingWhitespace().isEmpty else {
+      throw fail("command must be a non-empty string, like command = \"npx\"")
+    }
+    if file.rejected.contains(prefix + "args") {
+      throw fail("not started: args must be a list of strings, like args = [\"-y\", \"some-server\"]")
+    }
+    if file.rejected.contains(prefix + "enabled") { throw fail("not started: enabled must be true or false") }
+    if file.rejected.contains(prefix + "env") {
+      throw fail("not started: env must be a table, like [mcp.\(name).env] followed by LOG_LEVEL = \"warn\"")
     }
 
     var environment: [String: String] = [:]
     let envPrefix = prefix + "env."
+    for key in file.rejected where key.hasPrefix(envPrefix) {
+      throw fail("not started: [mcp.\(name).env] \(key.dropFirst(envPrefix.count)) must be a single value, not a list")
+    }
     for (key, value) in file.values where key.hasPrefix(envPrefix) {
       let variable = String(key.dropFirst(envPrefix.count))
-      guard !variable.isEmpty, !variable.contains("="), !variable.contains(".") else {
+      guard !variable.isEmpty, !variable.contains("=") else {
         throw fail("[mcp.\(name).env] has a bad variable name \"\(variable)\"")
       }
       switch value {
@@ -114,18 +113,9 @@ extension MCPServerConfig {
       case .strings: throw fail("[mcp.\(name).env] \(variable) must be a single value, not a list")
       }
     }
-    if file.values[prefix + "env"] != nil {
-      throw fail("env must be its own section: [mcp.\(name).env] followed by lines like LOG_LEVEL = \"warn\"")
-    }
-
-    for key in file.values.keys where key.hasPrefix(prefix) && !key.hasPrefix(envPrefix) {
-      let field = String(key.dropFirst(prefix.count))
-      if !Self.knownKeys.contains(field) {
-        throw fail("unknown key \"\(field)\" (known: command, args, enabled, and an [mcp.\(name).env] section)")
-      }
-    }
 
     self.init(
-      name: name, command: command, arguments: arguments, environment: environment, isEnabled: isEnabled)
+      name: name, command: command, arguments: file.strings(prefix + "args"), environment: environment,
+      isEnabled: file.bool(prefix + "enabled") ?? true)
   }
 }

@@ -53,7 +53,7 @@ struct GraphemeOverlay {
     out += rendition(cell.role)
     var text = String.UnicodeScalarView()
     if cellText.needsOverlay(cell) {
-      text.append(contentsOf: cell.scalars.filter { !TerminalText.isUnsafePublic($0) })
+      text.append(contentsOf: cell.scalars.filter { !TerminalText.isUnsafe($0) })
     } else {
       let drawn = cellText.scalars(for: cell)
       for value in drawn.scalars + (drawn.next.map { [$0] } ?? []) {

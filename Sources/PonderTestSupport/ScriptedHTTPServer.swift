@@ -1,7 +1,12 @@
 import Foundation
+import PonderCore
 
 #if canImport(Glibc)
   import Glibc
+  private let systemListen = Glibc.listen
+#elseif canImport(Darwin)
+  import Darwin
+  private let systemListen = Darwin.listen
 #endif
 
 /// A tiny HTTP/1.1 server on 127.0.0.1 that answers each request with a script: status, headers,
@@ -96,7 +101,7 @@ public final class ScriptedHTTPServer: @unchecked Sendable {
         bind(listener, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
       }
     }
-    guard bound == 0, Glibc.listen(listener, 64) == 0 else { throw POSIXError(.EADDRINUSE) }
+    guard bound == 0, systemListen(listener, 64) == 0 else { throw POSIXError(.EADDRINUSE) }
     var length = socklen_t(MemoryLayout<sockaddr_in>.size)
     _ = withUnsafeMutablePointer(to: &address) {
       $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(listener, $0, &length) }
@@ -119,8 +124,8 @@ public final class ScriptedHTTPServer: @unchecked Sendable {
         close(connection)
         return
       }
-      var noSigPipe: Int32 = 1
-      setsockopt(connection, SOL_SOCKET, SO_KEEPALIVE, &noSigPipe, socklen_t(MemoryLayout<Int32>.size))
+      var keepAlive: Int32 = 1
+      setsockopt(connection, SOL_SOCKET, SO_KEEPALIVE, &keepAlive, socklen_t(MemoryLayout<Int32>.size))
       let thread = Thread { [self] in serve(connection) }
       thread.start()
     }
@@ -239,10 +244,4 @@ public struct ClientDisconnect: Sendable, Equatable {
 public struct CompletedResponse: Sendable, Equatable {
   public var path: String
   public var chunks: Int
-}
-
-extension Duration {
-  var seconds: Double {
-    Double(components.seconds) + Double(components.attoseconds) / 1e18
-  }
 }

@@ -80,7 +80,7 @@ func benchLag(tokensPerSecond: Double = 50) async {
   for (index, arrival) in times.enumerated() {
     while frameIndex < frames.count, frames[frameIndex].shown <= index { frameIndex += 1 }
     guard frameIndex < frames.count else { break }
-    lags.append((frames[frameIndex].time - arrival).secondsDouble * 1000)
+    lags.append((frames[frameIndex].time - arrival).seconds * 1000)
   }
   lags.sort()
   guard !lags.isEmpty else { return }
@@ -89,6 +89,3 @@ func benchLag(tokensPerSecond: Double = 50) async {
     tokensPerSecond, lags.count, frames.count, percentile(0.5), percentile(0.95), lags.last ?? 0))
 }
 
-extension Duration {
-  var secondsDouble: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
-}

@@ -219,7 +219,7 @@ import Testing
     (#"{"object":"error","message":"max_tokens is too large","type":"BadRequestError","param":null,"code":400}"#,
      "max_tokens is too large"),
     ("<html><head><title>502 Bad Gateway</title></head>\r\n<body>nginx</body></html>",
-     "<html><head><title>502 Bad Gateway</title></head> <body>nginx</body></html>"),
+     "502 Bad Gateway"),
     (#"{"error":{"code":503,"message":"Loading model","type":"unavailable_error"}}"#, "Loading model"),
     (#"{"error":{"message":"Invalid API Key","type":"authentication_error","code":401}}"#, "Invalid API Key"),
     (#"{"error":{"message":"model 'x' not found","type":"not_found_error","param":null,"code":null}}"#,

@@ -101,6 +101,13 @@ import Testing
     #expect(PipedPrompt.combine(argument: "-", piped: nil) == nil)
   }
 
+  @Test func aBlankPromptIsNeverSent() {
+    #expect(PipedPrompt.combine(argument: "", piped: nil) == nil)
+    #expect(PipedPrompt.combine(argument: " \t\n", piped: nil) == nil)
+    #expect(PipedPrompt.combine(argument: "", piped: "  \n") == nil)
+    #expect(PipedPrompt.combine(argument: "", piped: "the piped text") == "the piped text")
+  }
+
   @Test func errorLineMidStreamKeepsPartialTextAndExitsFive() async throws {
     let run = try await ask("fail:midstream", model: "llama3.2")
     let turn = ScriptedTurn(prompt: "fail:midstream", thinks: false)
@@ -200,7 +207,7 @@ import Testing
     #expect(lines.last??["completion_tokens"]?.intValue == ScriptedTurn(prompt: "hi", thinks: false).answerTokens.count)
   }
 
-  @Test func proxyErrorPageIsShortenedToOneLine() async throws {
+  @Test func proxyErrorPageIsReducedToItsText() async throws {
     let server = try ScriptedHTTPServer { _ in
       HTTPScript(status: 502, headers: [("Content-Type", "text/html")], chunks: [.init("<html>\n<h1>502 Bad Gateway</h1>\n</html>")], chunked: false)
     }
@@ -208,6 +215,7 @@ import Testing
     let run = await ask("hi", at: server.baseURL, model: "m")
     #expect(run.status == .rejected)
     #expect(run.err.contains("HTTP 502"))
-    #expect(run.err.contains("<h1>502 Bad Gateway</h1>"))
+    #expect(run.err.contains("(HTTP 502): 502 Bad Gateway"))
+    #expect(!run.err.contains("<"))
   }
 }

@@ -59,6 +59,17 @@ import Testing
     #expect(!String(describing: selection.backend(.openai)).contains("sk-secret"))
   }
 
+  @Test func anUnsetKeyVariableIsOneWarningNamingIt() {
+    let unset = ServerSelection(api: .openai, host: nil, apiKeyVariable: "MY_KEY", environment: [:])
+    #expect(unset.apiKeyWarning == "MY_KEY (named by --api-key-env) is not set: requests are sent without an API key")
+    let empty = ServerSelection(
+      api: .openai, host: nil, apiKeyVariable: "MY_KEY", environment: ["MY_KEY": ""], apiKeySource: "api_key_env")
+    #expect(empty.apiKeyWarning?.hasPrefix("MY_KEY (named by api_key_env) is not set") == true)
+    let set = ServerSelection(api: .openai, host: nil, apiKeyVariable: "MY_KEY", environment: ["MY_KEY": "k"])
+    #expect(set.apiKeyWarning == nil)
+    #expect(ServerSelection(api: .openai, host: nil).apiKeyWarning == nil, "none named: the usual ones are optional")
+  }
+
   @Test func askStreamsOverOpenAIStyleSSE() async throws {
     let sse = [
       #"data: {"choices":[{"index":0,"delta":{"role":"assistant","content":null}}]}"#,

@@ -61,7 +61,7 @@ import Testing
     let document = TextDocument()
     document.append("# Title\nsome **bold** and `code`\n- item", kind: .markdown, role: .answer)
     let grid = render(document, width: 30, height: 3)
-    #expect(grid.lines.map { $0.trimmingCharacters() } == ["Title", "some bold and code", "• item"])
+    #expect(grid.lines.map { $0.droppingTrailingSpaces() } == ["Title", "some bold and code", "• item"])
     #expect(grid[0, 0].role == .heading)
     #expect(grid[5, 1].role == .bold)
     #expect(grid[14, 1].role == .code)
@@ -94,34 +94,13 @@ import Testing
 }
 
 extension String {
-  func trimmingCharacters() -> String {
+  func droppingTrailingSpaces() -> String {
     String(self.reversed().drop(while: { $0 == " " }).reversed())
   }
 }
 
-@Suite struct ThemeFileTests {
-  static let root = #filePath.replacing("/Tests/PonderScreenTests/PaneRenderingTests.swift", with: "")
-
-  @Test(arguments: ["default-dark", "light"])
-  func shippedThemesParseAndStyleEveryRole(name: String) throws {
-    let text = String(decoding: Fixtures.repositoryFile("Themes/\(name).theme"), as: UTF8.self)
-    let theme = try Theme(parsing: text)
-    #expect(theme.name == name)
-    #expect(theme.styles[.title] != nil)
-    #expect(theme.styles[.searchCurrent] != nil)
-  }
-
-  @Test func builtInDefaultIsTheShippedFile() {
-    let text = String(decoding: Fixtures.repositoryFile("Themes/default-dark.theme"), as: UTF8.self)
-    #expect(text == BuiltInTheme.defaultDarkText + "\n")
-  }
-
-  @Test func brokenThemesAreRefusedWithAReason() {
-    #expect(throws: Theme.ParseError.self) { try Theme(parsing: "[title]\nfg = \"purplish\"") }
-    #expect(throws: Theme.ParseError.self) { try Theme(parsing: "[nosuchrole]\nfg = \"red\"") }
-    #expect(throws: Theme.ParseError.self) { try Theme(parsing: "[title]\nbold = 3") }
-  }
-
+/// Theme colours on terminals with fewer colours (theme files are read in `PonderTOMLTests`).
+@Suite struct ThemeColorTests {
   @Test func colorsDownsampleFor8ColorTerminals() {
     #expect(ThemeColor.indexed(9).downsampled(toPalette: 8) == .indexed(1))
     #expect(ThemeColor.indexed(196).downsampled(toPalette: 8) == .indexed(1))

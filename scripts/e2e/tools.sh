@@ -29,7 +29,7 @@ check "the Log lists the tools and the workspace" wait_for_screen "tools: read_f
 send_prompt "What is in [[read_file notes.txt]]?"
 check "the Log shows the call with its arguments" wait_for_screen 'call read_file \{"path":"notes.txt"\}' 10
 check "a read-only call runs without asking" wait_for_screen "read_file allowed: read-only" 5
-check "the Log shows the result's size and time" wait_for_screen "read_file ok · [0-9]+ B · [0-9]+ ms" 5
+check "the Log shows the result's size and time" wait_for_screen "read_file ok · [0-9]+ bytes · [0-9]+ ms" 5
 check "the answer quotes the file, streamed after the call" wait_for_screen "read_file returned [0-9]+ bytes; it begins: Ponder notes" 10
 check "the turn ends normally" wait_for_screen "done \(stop\)" 10
 

@@ -78,7 +78,7 @@ struct SessionsCommand: ParsableCommand {
       FileDescriptorSink.standardError.write("ponder: no saved conversations yet (\(path))\n")
       return nil
     }
-    let opening = StoreOpening.open(config: ConfigLoader.load(warnings: FileDescriptorSink.standardError))
+    let opening = StoreOpening.open(config: try ConfigLoader.load(reportingTo: FileDescriptorSink.standardError))
     guard let store = opening.store else {
       FileDescriptorSink.standardError.write("ponder: conversations are not saved: \(opening.problem ?? "saving is off")\n")
       throw ExitCode(1)

@@ -15,7 +15,7 @@ struct MCPStartup {
   let summary: String?
 
   static func start(config: ConfigFile, options: ToolOptions) async -> MCPStartup {
-    guard !options.noTools, config.bool("tools.enabled") != false else {
+    guard !options.noTools, config.toolsEnabled else {
       return MCPStartup(source: nil, tools: [], problems: [], summary: nil)
     }
     let (servers, configProblems) = MCPServerConfig.all(in: config)

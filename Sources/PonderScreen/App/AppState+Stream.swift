@@ -118,7 +118,7 @@ extension AppState {
         if current.phase != .answering {
           if current.phase == .thinking {
             let seconds = (now.monotonic - current.phaseStartedAt).seconds
-            appendLog(.thinking, "thinking ended after \(format1(seconds)) s · \(current.reasoningTokens + batch.fragments.reasoning) tokens")
+            appendLog(.thinking, "thinking ended after \(String(format1: seconds)) s · \(current.reasoningTokens + batch.fragments.reasoning) tokens")
           }
           current.phase = .answering
           current.phaseStartedAt = now.monotonic
@@ -184,7 +184,7 @@ extension AppState {
         summary.tokensPerSecond = rate
         summary.rateFromServer = true
       }
-      let rate = summary.tokensPerSecond.map { " · \(format1($0)) tok/s" } ?? ""
+      let rate = summary.tokensPerSecond.map { " · \(String(format1: $0)) tok/s" } ?? ""
       if let reason = stats.doneReason, LengthLimit.stopped(reason) {
         summary.outcome = .cutOff(reason: reason)
         lengthStopped(
@@ -251,9 +251,4 @@ extension AppState {
       appendLog(.info, "this exchange is not sent with the next request (/keep sends it)")
     }
   }
-}
-
-func format1(_ value: Double) -> String {
-  let tenths = Int((value * 10).rounded())
-  return "\(tenths / 10).\(abs(tenths % 10))"
 }

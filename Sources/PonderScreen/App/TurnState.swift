@@ -106,10 +106,3 @@ public struct TurnSummary: Sendable, Equatable {
   public var timeToFirstToken: Duration?
   public var elapsed: Duration
 }
-
-extension Duration {
-  /// The duration in seconds as a Double.
-  public var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
-  /// Whole milliseconds.
-  public var milliseconds: Int { Int(components.seconds) * 1000 + Int(components.attoseconds / 1_000_000_000_000_000) }
-}

@@ -73,7 +73,7 @@ public enum MarkdownStyler {
       }
       state.inCodeBlock = true
       state.codeBlocks += 1
-      let language = trimmed.dropFirst(3).trimmingCharacters()
+      let language = trimmed.dropFirst(3).trimmingWhitespace()
       let label = "╭─ [\(state.codeBlocks)] " + (language.isEmpty ? "code" : language)
       return (label, [], .codeLabel, nil)
     }
@@ -173,11 +173,5 @@ public enum MarkdownStyler {
       index = next
     }
     return (out, spans, resume)
-  }
-}
-
-extension Substring {
-  func trimmingCharacters() -> String {
-    String(self.drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
   }
 }
