@@ -118,7 +118,7 @@ public struct AskRunner: Sendable {
 
     let clock = ContinuousClock()
     let started = clock.now
-    let pump = ResponsePump(clock: clock)
+    let (pump, outputs) = ResponsePump.streaming(clock: clock)
     let reader = Task {
       let outcome = await coordinator.run(request, toolsSupported: toolsSupported) { await pump.feed($0) }
       await pump.feed([.turnEnded(outcome)])
@@ -138,7 +138,8 @@ public struct AskRunner: Sendable {
     var toolCalls = 0
     var answered = false
     var reasoned = false
-    for await released in pump.released {
+    for await output in outputs {
+      guard case .release(let released) = output else { continue }
       let batch = released.events
       for event in batch {
         if case .answer(let text) = event, !text.isEmpty { answered = true }

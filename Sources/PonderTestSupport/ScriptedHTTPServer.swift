@@ -186,6 +186,7 @@ public final class ScriptedHTTPServer: @unchecked Sendable {
       }
       let framed = isChunked ? Self.chunkFrame(chunk.bytes) : chunk.bytes
       guard stream.write(framed) else { return .clientGone(afterChunks: index) }
+      script.onChunkWritten?(index)
     }
     if script.resetBeforeChunk == script.chunks.count {
       Thread.sleep(forTimeInterval: 0.2)

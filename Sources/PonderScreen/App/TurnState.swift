@@ -12,8 +12,6 @@ public struct TurnState: Sendable, Equatable {
   public var phaseStartedAt: Duration
   public var reasoningTokens = 0
   public var answerTokens = 0
-  public var reasoningText = ""
-  public var answerText = ""
   public var toolCalls: [ToolCall] = []
   /// The context gauge as the turn began: it cannot change until the turn ends, so frames drawn
   /// while it streams never recount the history.
