@@ -123,17 +123,17 @@ out="$(cd "$WORKSPACE" && PONDER_CONFIG="$E2E_TMP/slow.toml" "$BIN/ponder" ask -
 check "a catastrophic pattern ends at the deadline, not never" [ $((SECONDS - start)) -lt 15 ]
 check "the tool says the pattern was too slow" grep -q "pattern too slow" <<<"$out"
 check "ask still finishes the answer (exit 0)" [ "$code" -eq 0 ]
-check "no search worker is left running" bash -c "! pgrep -f '[_]_search-files' >/dev/null"
+check "no search worker is left running" bash -c "! pgrep -f '[_]_search-files $WORKSPACE' >/dev/null"
 (cd "$WORKSPACE" && exec "$BIN/ponder" ask --host "$SERVER_URL" --model qwen3:8b 'look for [[search_files {"pattern":"(a+)+$"}]]' \
   >/dev/null 2>&1 </dev/null) &
 ask_pid=$!
 E2E_PIDS+=("$ask_pid")
-for _ in $(seq 1 100); do pgrep -f '[_]_search-files' >/dev/null && break; sleep 0.05; done
+for _ in $(seq 1 100); do pgrep -f "[_]_search-files $WORKSPACE" >/dev/null && break; sleep 0.05; done
 start=$SECONDS
 kill -INT "$ask_pid"; wait "$ask_pid"; code=$?
 check "Ctrl-C during the search ends ask within a second or two (exit 130)" bash -c "[ $code -eq 130 ] && [ $((SECONDS - start)) -le 2 ]"
 sleep 0.3
-check "and kills the search worker" bash -c "! pgrep -f '[_]_search-files' >/dev/null"
+check "and kills the search worker" bash -c "! pgrep -f '[_]_search-files $WORKSPACE' >/dev/null"
 # SIGTERM or SIGHUP to ask while run_command runs: the command's whole process group is killed,
 # never orphaned to run on with no timeout.
 for signal in TERM HUP; do
