@@ -1,13 +1,30 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// How the release `ponder` is linked, to keep its memory small (docs/architecture.md, "Memory"):
+/// the Swift runtime and Foundation linked in statically (no symbol lookups and relocations in a
+/// dozen shared libraries at start), relative relocations packed (glibc 2.36+), and no symbol
+/// table exported for them. Debug builds and tests link as usual.
+let leanRelease: [LinkerSetting] = [
+  .unsafeFlags(
+    [
+      "-static-stdlib", "-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs",
+      "-Xlinker", "--no-export-dynamic",
+      // What static Foundation needs that the dynamic modules' autolink entries do not name.
+      "-lFoundationInternationalization", "-lFoundationEssentials", "-l_FoundationICU", "-l_FoundationCShims",
+      "-l_FoundationCollections", "-lCoreFoundation",
+    ], .when(platforms: [.linux], configuration: .release))
+]
+
 /// Ponder: a full-screen terminal chat client for local language models.
 ///
 /// Import rules (checked in review, see docs/architecture.md):
 /// - `PonderCore` and `PonderScreen` are pure: no curses, no networking library, no clock reads.
 /// - `PonderHTTP` is the only target that imports the HTTP client.
 /// - `PonderTerminal` is the only target that imports curses.
-/// - `PonderMCP` is the only target that imports the MCP SDK.
+/// - `PonderMCP` is the only target that imports the MCP SDK; only the `ponder-mcp` helper links it.
+///   `ponder` reaches MCP servers through that helper (`PonderMCPBridge`), so it loads no MCP SDK,
+///   Foundation networking or libcurl.
 /// - `PonderStore` is the only target that imports GRDB (SQLite).
 /// - `PonderTOML` is the only target that imports TOMLKit: it turns TOML text into `PonderCore`'s
 ///   `ConfigNode` tree; what the keys mean (types, defaults, warnings) stays pure in `PonderCore`.
@@ -16,7 +33,8 @@ let package = Package(
   name: "Ponder",
   platforms: [.macOS(.v15)],
   products: [
-    .executable(name: "ponder", targets: ["ponder"])
+    .executable(name: "ponder", targets: ["ponder"]),
+    .executable(name: "ponder-mcp", targets: ["ponder-mcp"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -48,10 +66,11 @@ let package = Package(
         .product(name: "NIOHTTP1", package: "swift-nio"),
         .product(name: "NIOSSL", package: "swift-nio-ssl"),
       ]),
+    .target(name: "PonderMCPBridge", dependencies: ["PonderCore", "PonderTools"]),
     .target(
       name: "PonderMCP",
       dependencies: [
-        "PonderCore", "PonderTools",
+        "PonderCore", "PonderTools", "PonderMCPBridge",
         .product(name: "MCP", package: "swift-sdk"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "SystemPackage", package: "swift-system"),
@@ -61,10 +80,11 @@ let package = Package(
     .target(
       name: "PonderCLI",
       dependencies: [
-        "PonderCore", "PonderScreen", "PonderTerminal", "PonderHTTP", "PonderTools", "PonderMCP", "PonderStore",
+        "PonderCore", "PonderScreen", "PonderTerminal", "PonderHTTP", "PonderTools", "PonderMCPBridge", "PonderStore",
         "PonderTOML", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
-    .executableTarget(name: "ponder", dependencies: ["PonderCLI"]),
+    .executableTarget(name: "ponder", dependencies: ["PonderCLI"], linkerSettings: leanRelease),
+    .executableTarget(name: "ponder-mcp", dependencies: ["PonderMCP"]),
     .target(name: "PonderTestSupport", dependencies: ["PonderCore", "PonderScreen"]),
     .executableTarget(name: "ponder-test-server", dependencies: ["PonderTestSupport"]),
     .executableTarget(name: "ponder-mcp-test-server", dependencies: ["PonderCore"]),
@@ -83,7 +103,10 @@ let package = Package(
       name: "PonderToolsTests", dependencies: ["PonderTools", "PonderCore", "PonderHTTP", "PonderTestSupport"]),
     .testTarget(
       name: "PonderMCPTests",
-      dependencies: ["PonderMCP", "PonderTools", "PonderCore", "PonderTOML", "ponder-mcp-test-server"]),
+      dependencies: [
+        "PonderMCP", "PonderMCPBridge", "PonderTools", "PonderCore", "PonderTOML", "ponder-mcp-test-server",
+        "ponder-mcp",
+      ]),
     .testTarget(name: "PonderTerminalTests", dependencies: ["PonderTerminal", "PonderScreen", "CNCurses"]),
     .testTarget(name: "PonderStoreTests", dependencies: ["PonderStore", "PonderCore"]),
     .testTarget(

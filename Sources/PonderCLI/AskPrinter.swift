@@ -79,7 +79,7 @@ public final class AskPrinter {
         JSONMember("bytes", .number(Double(result.byteCount))),
       ]
       if let duration = result.duration {
-        members.append(JSONMember("duration_ms", .number(Double(AskRunner.milliseconds(duration)))))
+        members.append(JSONMember("duration_ms", .number(Double(duration.milliseconds))))
       }
       members.append(JSONMember("content", .string(result.content)))
       return JSONValue.object(members).serialized

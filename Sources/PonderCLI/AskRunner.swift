@@ -118,7 +118,7 @@ public struct AskRunner: Sendable {
 
     let clock = ContinuousClock()
     let started = clock.now
-    let pump = ResponsePump(clock: clock)
+    let (pump, outputs) = ResponsePump.streaming(clock: clock)
     let reader = Task {
       let outcome = await coordinator.run(request, toolsSupported: toolsSupported) { await pump.feed($0) }
       await pump.feed([.turnEnded(outcome)])
@@ -138,7 +138,8 @@ public struct AskRunner: Sendable {
     var toolCalls = 0
     var answered = false
     var reasoned = false
-    for await released in pump.released {
+    for await output in outputs {
+      guard case .release(let released) = output else { continue }
       let batch = released.events
       for event in batch {
         if case .answer(let text) = event, !text.isEmpty { answered = true }
@@ -169,7 +170,7 @@ public struct AskRunner: Sendable {
       Self.save(
         outcome, to: recorder, model: model, interrupted: (saving?.stoppedBySignal() ?? false) || out.writeFailure != nil,
         stats: MessageStats(
-          timeToFirstTokenMilliseconds: timeToFirst.map(Self.milliseconds), elapsedMilliseconds: Self.milliseconds(elapsed)))
+          timeToFirstTokenMilliseconds: timeToFirst.map(\.milliseconds), elapsedMilliseconds: elapsed.milliseconds))
     }
     let toolNote = toolCalls > 0 ? " · \(toolCalls) tool call\(toolCalls == 1 ? "" : "s")" : ""
     if let failure = out.writeFailure {
@@ -285,29 +286,14 @@ public struct AskRunner: Sendable {
     if let tokens = stats.completionTokens { parts.append("\(tokens) tokens") }
     if let speed = stats.tokensPerSecond {
       parts.append(String(format1: speed) + " tok/s")
-    } else if let tokens = stats.completionTokens, let generating, generating.secondsValue > 0.01 {
+    } else if let tokens = stats.completionTokens, let generating, generating.seconds > 0.01 {
       // The server sent counts but no timings (Anthropic-style streams): measure it here.
-      parts.append(String(format1: Double(tokens) / generating.secondsValue) + " tok/s (measured)")
+      parts.append(String(format1: Double(tokens) / generating.seconds) + " tok/s (measured)")
     }
-    if let timeToFirst { parts.append("first token \(Self.milliseconds(timeToFirst)) ms") }
-    parts.append(String(format1: elapsed.secondsValue) + " s")
+    if let timeToFirst { parts.append("first token \(timeToFirst.milliseconds) ms") }
+    parts.append(String(format1: elapsed.seconds) + " s")
     parts.append("done: \(stats.doneReason ?? "stop")")
     return parts.joined(separator: " · ")
   }
 
-  static func milliseconds(_ duration: Duration) -> Int {
-    Int(duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000)
-  }
-}
-
-extension Duration {
-  var secondsValue: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
-}
-
-extension String {
-  /// A number with one decimal, without Foundation's formatter.
-  init(format1 value: Double) {
-    let tenths = Int((value * 10).rounded())
-    self = "\(tenths / 10).\(abs(tenths % 10))"
-  }
 }

@@ -29,7 +29,7 @@ public struct PullRunner: Sendable {
     onStart(Task { _ = await withTaskCancellationHandler { await task.value } onCancel: { task.cancel() } })
     switch await task.value {
     case .success(let progress):
-      line.finish("pulled \(model)" + (progress.total > 0 ? " (\(ToolEventText.size(Int(progress.total))))" : ""))
+      line.finish("pulled \(model)" + (progress.total > 0 ? " (\(ByteSize.text(Int(progress.total))))" : ""))
       return .done
     case .failure(let error):
       line.finish("ponder: " + describe(error, model: model))

@@ -59,7 +59,7 @@ struct ServerOptions: ParsableArguments {
     return ServerSelection(
       api: kind, host: host ?? config.string("host"), ollamaHostVariable: environment["OLLAMA_HOST"],
       apiKeyVariable: keyVariable, environment: environment,
-      splitThinkTags: !noThinkTags && config.splitsThinkTags,
+      thinkTags: noThinkTags ? .never : config.thinkTags,
       apiKeySource: apiKeyEnv != nil ? "--api-key-env" : "api_key_env")
   }
 }
@@ -72,20 +72,20 @@ public struct ServerSelection: Sendable {
   public var ollamaHostVariable: String?
   public var apiKeyVariable: String?
   var environment: [String: String]
-  public var splitThinkTags: Bool
+  public var thinkTags: ThinkTagMode
   /// Where `apiKeyVariable` was named (`--api-key-env`, `api_key_env`), for the warning.
   var apiKeySource: String
 
   public init(
     api: APIKind?, host: String?, ollamaHostVariable: String? = nil, apiKeyVariable: String? = nil,
-    environment: [String: String] = [:], splitThinkTags: Bool = true, apiKeySource: String = "--api-key-env"
+    environment: [String: String] = [:], thinkTags: ThinkTagMode = .auto, apiKeySource: String = "--api-key-env"
   ) {
     self.api = api
     self.host = host
     self.ollamaHostVariable = ollamaHostVariable
     self.apiKeyVariable = apiKeyVariable
     self.environment = environment
-    self.splitThinkTags = splitThinkTags
+    self.thinkTags = thinkTags
     self.apiKeySource = apiKeySource
   }
 
@@ -106,7 +106,7 @@ public struct ServerSelection: Sendable {
   public func backend(_ kind: APIKind) -> ChatBackend {
     ChatBackend(
       kind: kind, host: host, ollamaHostVariable: ollamaHostVariable, apiKey: apiKey(for: kind),
-      splitThinkTags: splitThinkTags)
+      thinkTags: thinkTags)
   }
 
   /// Where the server is, for messages before the API is known.

@@ -40,7 +40,7 @@ enum ThemeLoader {
 
   /// The folders searched for `NAME.theme`, in order.
   static func searchDirectories(
-    environment: [String: String] = ProcessInfo.processInfo.environment, executable: String? = executablePath()
+    environment: [String: String] = ProcessInfo.processInfo.environment, executable: String? = ExecutableLocation.current()
   ) -> [String] {
     var directories: [String] = []
     if let executable, let beside = installedThemes(executable: executable) { directories.append(beside) }
@@ -55,7 +55,7 @@ enum ThemeLoader {
   /// `Themes/` in the nearest folder above the executable's real path (a checkout, whatever
   /// the build folder is called), or `share/ponder/themes` beside its `bin/` (an install).
   static func installedThemes(executable: String) -> String? {
-    guard let real = realPath(executable) else { return nil }
+    guard let real = ExecutableLocation.realPath(executable) else { return nil }
     var folder = URL(fileURLWithPath: real).deletingLastPathComponent()
     for _ in 0..<6 {
       for candidate in ["Themes", "share/ponder/themes"] {
@@ -67,19 +67,6 @@ enum ThemeLoader {
       folder = parent
     }
     return nil
-  }
-
-  /// The running executable (`/proc/self/exe` on Linux), else argv[0] as typed.
-  static func executablePath() -> String? {
-    if let path = realPath("/proc/self/exe") { return path }
-    return Bundle.main.executablePath ?? CommandLine.arguments.first
-  }
-
-  /// A path with every symlink resolved (`realpath(3)`); `nil` when it does not exist.
-  static func realPath(_ path: String) -> String? {
-    guard let resolved = realpath(path, nil) else { return nil }
-    defer { free(resolved) }
-    return String(cString: resolved)
   }
 
   private static func isDirectory(_ path: String) -> Bool {

@@ -1,5 +1,6 @@
 import Foundation
 import MCP
+import PonderMCPBridge
 import PonderTools
 
 #if canImport(Glibc)

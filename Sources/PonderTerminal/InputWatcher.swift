@@ -1,4 +1,9 @@
-import Foundation
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+import Dispatch
 
 /// Tells the app when the terminal has input, without touching curses and without busy-looping.
 ///
@@ -17,9 +22,8 @@ public final class InputWatcher: Sendable {
   public init(descriptor: Int32 = STDIN_FILENO, onReadable: @escaping @Sendable () -> Void) throws(TerminalError) {
     guard let pipe = InputWakePipe() else { throw TerminalError(reason: "cannot create the input wake-up pipe") }
     self.pipe = pipe
-    let thread = Thread { Self.run(descriptor: descriptor, pipe: pipe, onReadable: onReadable) }
-    thread.name = "ponder-input"
-    thread.start()
+    // A queue of its own gets a thread of its own: the poll blocks it, never the task pool.
+    DispatchQueue(label: "ponder-input").async { Self.run(descriptor: descriptor, pipe: pipe, onReadable: onReadable) }
   }
 
   deinit { stop() }

@@ -64,16 +64,26 @@ public enum DecoderVerifier {
     }
     var random = SplitMix64(seed: 42)
     for round in 0..<20 {
-      var chunks: [[UInt8]] = []
-      var start = 0
-      while start < bytes.count {
-        let length = Int(random.next() % 97) + 1
-        chunks.append(Array(bytes[start..<min(bytes.count, start + length)]))
-        start += length
-      }
-      all.append(("random round \(round)", chunks))
+      all.append(("random round \(round)", randomChunks(of: bytes, longest: 97, using: &random)))
     }
     return all
+  }
+
+  /// `bytes` cut into reads of random lengths from 1 to `longest`.
+  public static func randomChunks(of bytes: [UInt8], longest: Int, using random: inout SplitMix64) -> [[UInt8]] {
+    var chunks: [[UInt8]] = []
+    var start = 0
+    while start < bytes.count {
+      let length = Int(random.next() % UInt64(max(1, longest))) + 1
+      chunks.append(Array(bytes[start..<min(bytes.count, start + length)]))
+      start += length
+    }
+    return chunks
+  }
+
+  /// The events for the reads `chunks`, adjacent text merged (as ``verify`` compares them).
+  public static func events<D: StreamDecoder>(chunks: [[UInt8]], decoder: D) -> [StreamEvent] {
+    run(decoder, chunks: chunks)
   }
 
   public static func chunked(_ bytes: [UInt8], size: Int) -> [[UInt8]] {

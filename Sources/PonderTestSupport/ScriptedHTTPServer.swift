@@ -1,4 +1,5 @@
 import Foundation
+import PonderCore
 
 #if canImport(Glibc)
   import Glibc
@@ -196,6 +197,7 @@ public final class ScriptedHTTPServer: @unchecked Sendable {
       }
       let framed = isChunked ? Self.chunkFrame(chunk.bytes) : chunk.bytes
       guard stream.write(framed) else { return .clientGone(afterChunks: index) }
+      script.onChunkWritten?(index)
     }
     if script.resetBeforeChunk == script.chunks.count {
       Thread.sleep(forTimeInterval: 0.2)
@@ -253,10 +255,4 @@ public struct ClientDisconnect: Sendable, Equatable {
 public struct CompletedResponse: Sendable, Equatable {
   public var path: String
   public var chunks: Int
-}
-
-extension Duration {
-  var seconds: Double {
-    Double(components.seconds) + Double(components.attoseconds) / 1e18
-  }
 }

@@ -14,6 +14,10 @@ import PonderCore
 /// `done_reason` "length"), `cut:thinking` (a thinking model reasons, then stops by length with
 /// an empty answer; with thinking off it answers). Both cuts give way to the whole answer when
 /// the request's `num_predict` is at least ``roomThatFits``, as a real retry with more room would.
+/// `bench:R+A` streams R reasoning tokens (from a thinking model) and A answer tokens, each
+/// unique (` w` and a number, a paragraph every 70) so a benchmark can find it on screen;
+/// `bench:R+A:repeat` makes every answer line the same (what defeats a terminal's scroll
+/// detection). With ``chunkLog`` set, the time each chunk went out is recorded.
 /// `/api/pull` streams progress as Ollama does (see ``ScriptedPull``); a pulled model is listed
 /// in `/api/tags` once its pull said success.
 public struct ScriptedOllama: Sendable {
@@ -42,6 +46,8 @@ public struct ScriptedOllama: Sendable {
   public var pullStep: Duration
   /// Models pulled while the server runs: listed after their pull said success.
   public let pulled = PulledModels()
+  /// Receives each streamed chat chunk's text fragment right after it was written.
+  public var chunkLog: (@Sendable (String) -> Void)?
 
   public init(
     tokensPerSecond: Double = 0, firstTokenDelay: Double = 0, models: [Model] = ScriptedOllama.defaultModels,
@@ -131,9 +137,16 @@ public struct ScriptedOllama: Sendable {
     if let call = Self.scriptedToolCall(in: prompt), body["tools"]?.arrayValue?.isEmpty == false {
       return toolCallResponse(model: model.name, call: call, thinks: thinks)
     }
-    let turn = ScriptedTurn(prompt: prompt, thinks: thinks, long: prompt.contains("long"))
+    let turn = ScriptedTurn.bench(prompt: prompt, thinks: thinks)
+      ?? ScriptedTurn(prompt: prompt, thinks: thinks, long: prompt.contains("long"))
     var lines = turn.reasoningTokens.map { line(model.name, thinking: $0) }
     lines += turn.answerTokens.map { line(model.name, content: $0) }
+    if let chunkLog, prompt.contains("bench:") {
+      let fragments = turn.reasoningTokens + turn.answerTokens
+      var script = paced(lines + [doneLine(model.name, evalCount: lines.count)])
+      script.onChunkWritten = { index in if index < fragments.count { chunkLog(fragments[index]) } }
+      return script
+    }
     let evalCount = lines.count
     var resetBeforeChunk: Int?
     let roomy = (body["options"]?["num_predict"]?.intValue ?? 0) >= Self.roomThatFits
@@ -282,6 +295,28 @@ public struct ScriptedTurn: Sendable {
     if long { answer += Self.longText(words: 2000) }
     reasoningTokens = thinks ? Self.tokens(reasoning) : []
     answerTokens = Self.tokens(answer)
+  }
+
+  /// The `bench:R+A` streams (see ``ScriptedOllama``); `nil` for other prompts.
+  public static func bench(prompt: String, thinks: Bool) -> ScriptedTurn? {
+    guard let range = prompt.range(of: "bench:") else { return nil }
+    let spec = prompt[range.upperBound...].prefix { !$0.isWhitespace }
+    let parts = spec.split(separator: ":")
+    let counts = (parts.first ?? "").split(separator: "+").compactMap { Int($0) }
+    guard counts.count == 2 else { return nil }
+    let repeating = parts.dropFirst().contains("repeat")
+    func numbered(_ prefix: String, _ count: Int) -> [String] {
+      (0..<count).map { index in (index > 0 && index % 70 == 0 ? "\n\n" : " ") + prefix + String(index, radix: 36) }
+    }
+    var turn = ScriptedTurn(prompt: "", thinks: false)
+    turn.reasoningTokens = thinks ? numbered("r", counts[0]) : []
+    if repeating {
+      let line = ["| light", " |", " scatters", " |", " more", " |", "\n"]
+      turn.answerTokens = (0..<counts[1]).map { line[$0 % line.count] }
+    } else {
+      turn.answerTokens = numbered("w", counts[1])
+    }
+    return turn
   }
 
   /// About `words` words of varied prose in paragraphs, the same every time: a long answer that,

@@ -45,14 +45,24 @@ func benchLag(tokensPerSecond: Double = 50) async {
   let request = ChatRequest(model: "qwen3:8b", messages: [.user("tell a long story")])
   let batches = StreamingClient(transport: transport).events(
     for: OllamaAPI(host: OllamaHost(environmentValue: server.baseURL)).chatRequest(request), decoder: TimingDecoder(log: arrivals))
-  let pump = ResponsePump(clock: clock)
-  let reader = Task { await pump.run(batches) }
+  // The production path: the reader feeds the pump as the turn coordinator does.
+  let (pump, outputs) = ResponsePump.streaming(clock: clock)
+  let reader = Task {
+    for await batch in batches {
+      await pump.feed(batch.map { event in
+        guard case .done(let stats) = event else { return .stream(event) }
+        return .turnEnded(ToolTurnOutcome(messages: [], ending: .answered(stats), steps: 0))
+      })
+    }
+    await pump.finishFeeding()
+  }
   var previous: CellGrid?
   var frames: [(time: ContinuousClock.Instant, shown: Int)] = []
   var shown = 0
   for character in "tell a long story" { _ = state.update(.key(.character(character)), at: AppTime(monotonic: clock.now - started, wallClock: "")) }
   _ = state.update(.key(.enter), at: AppTime(monotonic: clock.now - started, wallClock: ""))
-  for await batch in pump.released {
+  for await output in outputs {
+    guard case .release(let batch) = output else { continue }
     _ = state.update(.stream(batch), at: AppTime(monotonic: clock.now - started, wallClock: ""))
     var grid = CellGrid(width: 120, height: 40)
     Screen.render(state, into: &grid)
@@ -70,7 +80,7 @@ func benchLag(tokensPerSecond: Double = 50) async {
   for (index, arrival) in times.enumerated() {
     while frameIndex < frames.count, frames[frameIndex].shown <= index { frameIndex += 1 }
     guard frameIndex < frames.count else { break }
-    lags.append((frames[frameIndex].time - arrival).secondsDouble * 1000)
+    lags.append((frames[frameIndex].time - arrival).seconds * 1000)
   }
   lags.sort()
   guard !lags.isEmpty else { return }
@@ -79,6 +89,3 @@ func benchLag(tokensPerSecond: Double = 50) async {
     tokensPerSecond, lags.count, frames.count, percentile(0.5), percentile(0.95), lags.last ?? 0))
 }
 
-extension Duration {
-  var secondsDouble: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
-}

@@ -30,7 +30,7 @@ import Testing
     #expect(config.string("host") == "http://gpu-box:11434")
     #expect(config.string("api") == "openai")
     #expect(config.string("think") == "low")
-    #expect(config.splitsThinkTags == false)
+    #expect(config.thinkTags == .never)
     #expect(config.savesConversations == false)
     #expect(config.hangupWaitMinutes == 0)
     #expect(config.idleTimeoutSeconds == 2.5)
@@ -47,7 +47,7 @@ import Testing
     #expect(config.idleTimeoutSeconds == 300)
     #expect(config.hangupWaitMinutes == 30)
     #expect(config.searchTimeoutSeconds == 20)
-    #expect(config.savesConversations && config.toolsEnabled && config.splitsThinkTags)
+    #expect(config.savesConversations && config.toolsEnabled && config.thinkTags == .auto)
     #expect(config.problems.isEmpty)
   }
 

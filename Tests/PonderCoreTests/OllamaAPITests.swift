@@ -48,4 +48,9 @@ import Testing
       ModelInfo(name: "bare"),
     ])
   }
+
+  @Test func aSizeOutOfRangeReadsAsUnknownInsteadOfCrashing() throws {
+    let json = try JSONValue.parse(#"{"models":[{"name":"huge","size":1e300},{"name":"endless","size":1e999}]}"#)
+    #expect(OllamaAPI.models(fromTags: json) == [ModelInfo(name: "huge"), ModelInfo(name: "endless")])
+  }
 }

@@ -27,6 +27,23 @@ import Testing
     #expect(text.hasSuffix("🌧️."))
   }
 
+  // Found by scripts/fuzz ollama: a count or duration beyond Int64 trapped the conversion.
+  @Test func numbersOutOfRangeReadAsAbsentInsteadOfCrashing() async {
+    #expect(
+      await verified("out-of-range-numbers.ndjson") == [
+        .answer("Hi"), .done(GenerationStats(doneReason: "stop", completionTokens: 12)),
+      ])
+  }
+
+  // Found by scripts/fuzz ndjson and pull: a record exactly at the cap, ending in CRLF, was refused
+  // when a read ended between its CR and LF (the CR was counted) and accepted otherwise.
+  @Test func aRecordAtTheCapEndingInCRLFIsAcceptedUnderEveryChunking() async {
+    let bytes = Fixtures.bytes("ollama/crlf-at-cap.ndjson")
+    let cap = bytes.firstIndex(of: 0x0D)!
+    let events = await DecoderVerifier.verified(bytes, decoder: { OllamaChatDecoder(maxRecordLength: cap) })
+    #expect(events == [.answer("Hi!"), .done(GenerationStats())])
+  }
+
   @Test func omittedMetricsDecodeAsAbsent() async throws {
     let events = await verified("plain-answer.ndjson")
     #expect(events.count == 2)

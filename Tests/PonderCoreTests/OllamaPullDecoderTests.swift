@@ -33,6 +33,21 @@ import Testing
       ])
   }
 
+  // Found by scripts/fuzz pull: a byte count beyond Int64 trapped the conversion; it reads as 0.
+  @Test func countsOutOfRangeReadAsZeroInsteadOfCrashing() {
+    let (events, mismatches) = DecoderVerifier.verifyEvents(Fixtures.bytes("pull/out-of-range-numbers.ndjson")) {
+      OllamaPullDecoder()
+    }
+    #expect(mismatches.isEmpty, "chunkings that disagree: \(mismatches.prefix(5))")
+    #expect(
+      events == [
+        .status("pulling manifest"),
+        .layer(status: "pulling dde5aa3fc5ff", digest: "sha256:dde5aa3fc5ff", completed: 241_970, total: 0),
+        .layer(status: "pulling 966de95ca8a6", digest: "sha256:966de95ca8a6", completed: 0, total: 1429),
+        .success,
+      ])
+  }
+
   @Test func anUnknownModelIsTheInBandErrorLine() {
     let (events, mismatches) = DecoderVerifier.verifyEvents(bytes(ScriptedPull(model: "nope", step: .zero).lines)) {
       OllamaPullDecoder()

@@ -9,6 +9,14 @@ import Testing
     .done(GenerationStats(doneReason: reason, promptTokens: prompt, completionTokens: completion))
   }
 
+  // Found by scripts/fuzz sse, openai and anthropic: a comment or `event:` line longer than the
+  // cap was refused while it was still arriving but accepted when it came whole in one read.
+  @Test func aLineOverTheCapIsRefusedUnderEveryChunkingWhateverItsField() async {
+    let bytes = Fixtures.bytes("openai/long-comment-line.sse")
+    let events = await DecoderVerifier.verified(bytes, decoder: { OpenAIChatDecoder(maxEventLength: 64) })
+    #expect(events == [.error(ChatError(.malformed, "an event is longer than 64 bytes"))])
+  }
+
   // §6.2, §6.3, §6.19 (usage chunk with choices:[] after the finish chunk)
   @Test func multiByteTextUnderEveryChunkingWithUsageAfterTheFinishChunk() async {
     #expect(

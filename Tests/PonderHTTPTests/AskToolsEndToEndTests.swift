@@ -57,7 +57,7 @@ import Testing
     #expect(run.out == "read_file returned 36 bytes; it begins: first line of the notes\nThat is what I found.")
     #expect(run.err.contains("[tool] read_file {\"path\":\"notes.txt\"}\n"))
     #expect(run.err.contains("[tool] read_file allowed: read-only\n"))
-    #expect(run.err.contains("[tool] read_file ok · 36 B · "))
+    #expect(run.err.contains("[tool] read_file ok · 36 bytes · "))
     #expect(run.err.split(separator: "\n").last?.contains("· 1 tool call") == true)
   }
 

@@ -1,5 +1,5 @@
 import PonderCore
-import PonderMCP
+import PonderMCPBridge
 import PonderTOML
 import Testing
 

@@ -61,7 +61,7 @@ import Testing
     let document = TextDocument()
     document.append("# Title\nsome **bold** and `code`\n- item", kind: .markdown, role: .answer)
     let grid = render(document, width: 30, height: 3)
-    #expect(grid.lines.map { $0.trimmingCharacters() } == ["Title", "some bold and code", "• item"])
+    #expect(grid.lines.map { $0.droppingTrailingSpaces() } == ["Title", "some bold and code", "• item"])
     #expect(grid[0, 0].role == .heading)
     #expect(grid[5, 1].role == .bold)
     #expect(grid[14, 1].role == .code)
@@ -98,7 +98,7 @@ import Testing
 }
 
 extension String {
-  func trimmingCharacters() -> String {
+  func droppingTrailingSpaces() -> String {
     String(self.reversed().drop(while: { $0 == " " }).reversed())
   }
 }

@@ -68,7 +68,7 @@ import Testing
     session.send(.pullProgress(progress), after: .seconds(1))
     let line = session.state.pull?.line(barWidth: 10) ?? ""
     #expect(line.hasPrefix(" 50% █████░░░░░"))
-    #expect(line.contains("500 B/s"), "the speed comes from the stamped times: \(line)")
+    #expect(line.contains("500 bytes/s"), "the speed comes from the stamped times: \(line)")
     #expect(line.hasSuffix("1s left"))
     session.effects = []
     session.send(.pullEnded(model: "llama3.2-vision", nil), after: .seconds(1))

@@ -32,11 +32,41 @@ struct Session {
     for key in keys { send(.key(key)) }
   }
 
+  /// The turn's rules, as the coordinator runs them in production: a response's events go in, its
+  /// text comes out as stream events, and its end as `.turnEnded` with the turn's messages.
+  var machine: (turn: Int, rules: ToolTurnMachine)?
+
+  /// Streams a response's events as the production path releases them: the text, then (when
+  /// `events` holds the response's `done` or error) the turn's end.
   mutating func stream(_ events: [StreamEvent], fragments: FragmentCounts? = nil, after delay: Duration = .milliseconds(50)) {
     let counts = fragments ?? FragmentCounts(
       reasoning: events.filter { if case .reasoning = $0 { true } else { false } }.count,
       answer: events.filter { if case .answer = $0 { true } else { false } }.count)
-    send(.stream(ResponseBatch(events: events, fragments: counts)), after: delay)
+    let number = state.turn?.number ?? 0
+    var turn = machine.flatMap { $0.turn == number ? $0.rules : nil } ?? Self.startMachine(model: state.model ?? "")
+    var text: [StreamEvent] = []
+    var tools: [ToolTurnEvent] = []
+    for event in events {
+      for action in turn.receive(event) {
+        switch action {
+        case .emit(.stream(let streamed)): text.append(streamed)
+        case .emit(let other): tools.append(other)
+        case .finish(let outcome): tools.append(.turnEnded(outcome))
+        case .fail(let error): tools.append(.turnEnded(turn.outcome(.failed(error))))
+        case .send, .sendFollowUp, .requestApproval, .runTools: break
+        }
+      }
+    }
+    machine = tools.contains(where: { if case .turnEnded = $0 { true } else { false } }) ? nil : (number, turn)
+    send(.stream(ResponseBatch(events: text, fragments: counts, toolEvents: tools)), after: delay)
+  }
+
+  static func startMachine(model: String) -> ToolTurnMachine {
+    var machine = ToolTurnMachine(
+      request: ChatRequest(model: model, messages: []), tools: [], toolsSupported: false,
+      policy: ApprovalPolicy(isInteractive: true))
+    _ = machine.start()
+    return machine
   }
 
   func render() -> CellGrid {

@@ -65,11 +65,11 @@ import Testing
     let log = session.state.log.lines.map(\.display)
     #expect(log.contains { $0.hasSuffix("⚙ call run_command {\"command\":\"make test\",\"timeout\":30}") })
     #expect(log.contains { $0.hasSuffix("⚙ run_command allowed once by you") })
-    #expect(log.contains { $0.hasSuffix("← run_command ok · 29 B · 1234 ms") })
+    #expect(log.contains { $0.hasSuffix("← run_command ok · 29 bytes · 1234 ms") })
     #expect(log.contains { $0.hasSuffix("✓ response 1 asked for 1 tool call · 9 tokens") })
     let answer = session.state.answer.lines.map(\.display)
     #expect(answer.contains("⚙ run_command {\"command\":\"make test\",\"timeout\":30}"))
-    #expect(answer.contains("  ↳ ok · 29 B"))
+    #expect(answer.contains("  ↳ ok · 29 bytes"))
     #expect(session.state.turn != nil)  // one response ended, not the turn
   }
 

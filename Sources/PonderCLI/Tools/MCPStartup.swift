@@ -1,13 +1,16 @@
 import Foundation
 import PonderCore
-import PonderMCP
+import PonderMCPBridge
 import PonderTools
 
 /// Starts the MCP servers declared in the config file (`[mcp.NAME]`) for one Ponder process and
 /// says what went wrong with any of them, without stopping Ponder.
+///
+/// The servers run under the `ponder-mcp` helper beside the executable (``MCPHelperSource``),
+/// started only when a server is enabled.
 struct MCPStartup {
   /// The running servers; shut them down before exiting.
-  let source: MCPToolSource?
+  let source: MCPHelperSource?
   let tools: [any Tool]
   /// One line per server that could not be configured or started.
   let problems: [String]
@@ -23,7 +26,8 @@ struct MCPStartup {
     guard !enabled.isEmpty else {
       return MCPStartup(source: nil, tools: [], problems: configProblems.map { "MCP: \($0)" }, summary: nil)
     }
-    let source = MCPToolSource(logDirectory: logDirectory)
+    let helper = ExecutableLocation.sibling(MCPHelperSource.executableName) ?? MCPHelperSource.executableName
+    let source = MCPHelperSource(executable: helper, logDirectory: logDirectory)
     let (tools, startProblems) = await source.start(enabled)
     let names = await source.serverNames
     let summary = names.isEmpty ? nil : "MCP: \(names.joined(separator: ", ")) started · \(tools.count) tool\(tools.count == 1 ? "" : "s") (asked before each run)"

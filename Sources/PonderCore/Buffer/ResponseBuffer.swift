@@ -1,9 +1,12 @@
 /// Coalesces stream events between the network and the screen and decides when to release them.
 ///
-/// Adjacent text of the same kind is merged (a burst of tokens costs one redraw), order across
-/// kinds is kept, and a release happens at most once per ``interval`` — except that a boundary
-/// (tool call, done, error) is released at once. The buffer never reads a clock: its owner passes
-/// the time in. `pendingBytes` lets the owner apply back-pressure when it holds too much.
+/// Adjacent text of the same kind is merged (a burst of tokens costs one redraw) and order across
+/// kinds is kept. Releases happen on the leading edge: text that arrives when nothing went out in
+/// the last ``interval`` is released at once (a slow stream is shown without waiting for a tick);
+/// text that arrives sooner waits until one interval after the last release, so a fast stream is
+/// still released at most once per interval (≤ 20 frames a second at 50 ms). A boundary (tool
+/// call, done, error) is released at once. The buffer never reads a clock: its owner passes the
+/// time in. `pendingBytes` lets the owner apply back-pressure when it holds too much.
 public struct ResponseBuffer<Instant: InstantProtocol>: Sendable where Instant.Duration == Duration {
   /// The shortest time between two releases.
   public var interval: Duration
@@ -63,21 +66,20 @@ public struct ResponseBuffer<Instant: InstantProtocol>: Sendable where Instant.D
     }
   }
 
-  /// When the held events may go out: `nil` when nothing is held.
-  public func releaseTime() -> ReleaseTime<Instant>? {
+  /// When the held events may go out, seen at `now`: `nil` when nothing is held, `.now` for a
+  /// boundary or when the last release is at least one interval old (the leading edge), else
+  /// one interval after the last release.
+  public func releaseTime(at now: Instant) -> ReleaseTime<Instant>? {
     guard !pending.isEmpty else { return nil }
     if holdsBoundary { return .now }
     guard let lastRelease else { return .now }
-    return .at(lastRelease.advanced(by: interval))
+    let next = lastRelease.advanced(by: interval)
+    return next <= now ? .now : .at(next)
   }
 
   /// Whether a release is due at `now`.
   public func isDue(at now: Instant) -> Bool {
-    switch releaseTime() {
-    case nil: return false
-    case .now?: return true
-    case .at(let time)?: return time <= now
-    }
+    releaseTime(at: now) == .now
   }
 
   /// Takes everything held if a release is due, else nothing.

@@ -22,6 +22,13 @@ extension ConfigFile {
   /// `[tools] enabled`: whether tools are offered at all.
   public var toolsEnabled: Bool { bool("tools.enabled") ?? true }
 
-  /// `think_tags`: whether `<think>…</think>` in an answer is shown as reasoning.
-  public var splitsThinkTags: Bool { bool("think_tags") ?? true }
+  /// `think_tags`: whether `<think>…</think>` in an answer is shown as reasoning (unset: for the
+  /// servers that leave it in the answer, not for Ollama; see ``ThinkTagMode``).
+  public var thinkTags: ThinkTagMode {
+    switch bool("think_tags") {
+    case true?: return .always
+    case false?: return .never
+    case nil: return .auto
+    }
+  }
 }

@@ -38,7 +38,9 @@ public struct NDJSONFramer: Sendable {
     while true {
       guard let newline = findNewline() else {
         scanned = buffer.count
-        if buffer.count - start > maxRecordLength {
+        // A CR at the end may be the first half of a CRLF, which the record does not count.
+        let pending = buffer.count - start - (buffer.last == 0x0D ? 1 : 0)
+        if pending > maxRecordLength {
           throw ChatError(.malformed, "a record is longer than \(maxRecordLength) bytes")
         }
         return nil

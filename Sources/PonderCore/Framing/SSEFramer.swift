@@ -1,13 +1,22 @@
 /// One dispatched server-sent event: its type (`message` unless an `event:` line set one) and
-/// its data lines joined with `\n`.
+/// its data lines joined with `\n`, as bytes: the decoders' JSON reader reads them as they are,
+/// so a token is never decoded to a `String` and back.
 public struct SSEEvent: Sendable, Equatable {
   public var type: String
-  public var data: String
+  public var data: [UInt8]
 
-  public init(type: String = "message", data: String) {
+  public init(type: String = "message", data: [UInt8]) {
     self.type = type
     self.data = data
   }
+
+  /// An event whose data is `text` (tests, fixtures).
+  public init(type: String = "message", data text: String) {
+    self.init(type: type, data: Array(text.utf8))
+  }
+
+  /// Whether the data is exactly `marker` (such as OpenAI's `[DONE]`).
+  public func dataIs(_ marker: String) -> Bool { data.elementsEqual(marker.utf8) }
 }
 
 /// Parses a `text/event-stream` body into events, whatever the transport's chunking.
@@ -17,7 +26,7 @@ public struct SSEEvent: Sendable, Equatable {
 /// starts the next; `:` lines are comments; `field: value` loses exactly one leading space; `data`
 /// lines are joined with `\n`; a blank line dispatches, and an empty data buffer dispatches
 /// nothing. `id` and `retry` are ignored: these are POSTs, never reconnected automatically.
-/// UTF-8 is decoded only for a complete event, so a read may end inside a character.
+/// Data stays bytes (a read may end inside a character); only the decoder's JSON reader reads it.
 public struct SSEFramer: Sendable {
   /// The largest event accepted (data plus the line being read), like the NDJSON record cap.
   public let maxEventLength: Int
@@ -55,7 +64,9 @@ public struct SSEFramer: Sendable {
       let lineStart = start
       start = line.next
       scanned = line.next
-      if let event = try processLine(lineStart..<line.end) { return event }
+      // The same limit whether the line came whole or is still arriving (checked below).
+      try checkSize(pendingLine: line.end - lineStart)
+      if let event = processLine(lineStart..<line.end) { return event }
     }
     scanned = buffer.count
     try checkSize(pendingLine: buffer.count - start)
@@ -72,12 +83,12 @@ public struct SSEFramer: Sendable {
     if start < buffer.count {
       let line = start..<buffer.count
       start = buffer.count
-      if let event = try? processLine(line) { return event }
+      if let event = processLine(line) { return event }
     }
     guard !data.isEmpty else { return nil }
     data.removeLast()  // the `\n` added after the last data line
     if data == Self.doneMarker || (try? JSONValue.parse(data)) != nil {
-      return SSEEvent(type: eventType ?? "message", data: String(decoding: data, as: UTF8.self))
+      return SSEEvent(type: eventType ?? "message", data: data)
     }
     return nil
   }
@@ -125,7 +136,7 @@ public struct SSEFramer: Sendable {
     return nil
   }
 
-  private mutating func processLine(_ range: Range<Int>) throws(ChatError) -> SSEEvent? {
+  private mutating func processLine(_ range: Range<Int>) -> SSEEvent? {
     let line = buffer[range]
     guard let first = line.first else { return dispatch() }
     if first == UInt8(ascii: ":") { return nil }
@@ -135,7 +146,6 @@ public struct SSEFramer: Sendable {
     if valueStart < line.endIndex, line[valueStart] == 0x20 { valueStart += 1 }
     let value = line[valueStart..<line.endIndex]
     if name.elementsEqual("data".utf8) {
-      try checkSize(pendingLine: value.count + 1)
       data.append(contentsOf: value)
       data.append(0x0A)
     } else if name.elementsEqual("event".utf8) {
@@ -150,8 +160,7 @@ public struct SSEFramer: Sendable {
       eventType = nil
     }
     guard !data.isEmpty else { return nil }
-    let text = String(decoding: data[..<(data.count - 1)], as: UTF8.self)
-    return SSEEvent(type: eventType ?? "message", data: text)
+    return SSEEvent(type: eventType ?? "message", data: Array(data[..<(data.count - 1)]))
   }
 
   private func checkSize(pendingLine: Int) throws(ChatError) {

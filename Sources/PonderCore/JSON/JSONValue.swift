@@ -52,10 +52,7 @@ extension JSONValue {
   }
 
   /// The number as an Int when it is finite and in range (fractions are truncated).
-  public var intValue: Int? {
-    guard let number = doubleValue, number.isFinite, abs(number) < 9.0e18 else { return nil }
-    return Int(number)
-  }
+  public var intValue: Int? { doubleValue?.integerValue }
 
   public var boolValue: Bool? {
     if case .bool(let flag) = self { return flag }

@@ -77,7 +77,7 @@ public struct OllamaAPI: Sendable {
       let details = entry["details"]
       return ModelInfo(
         name: name,
-        sizeBytes: entry["size"]?.doubleValue.map { Int64($0) },
+        sizeBytes: entry["size"]?.intValue.map(Int64.init),
         parameterSize: details?["parameter_size"]?.nonEmptyString,
         quantization: details?["quantization_level"]?.nonEmptyString,
         capabilities: (entry["capabilities"]?.arrayValue ?? []).compactMap(\.nonEmptyString))

@@ -63,17 +63,17 @@ struct OllamaChunk {
       } else if key.matches("done_reason") {
         chunk.stats.doneReason = try reader.readStringOrNull()
       } else if key.matches("eval_count") {
-        chunk.stats.completionTokens = try reader.readNumberOrNull().map { Int($0) }
+        chunk.stats.completionTokens = try reader.readNumberOrNull()?.integerValue
       } else if key.matches("prompt_eval_count") {
-        chunk.stats.promptTokens = try reader.readNumberOrNull().map { Int($0) }
+        chunk.stats.promptTokens = try reader.readNumberOrNull()?.integerValue
       } else if key.matches("eval_duration") {
-        chunk.stats.evalNanoseconds = try reader.readNumberOrNull().map { Int64($0) }
+        chunk.stats.evalNanoseconds = try reader.readNumberOrNull()?.integerValue.map(Int64.init)
       } else if key.matches("prompt_eval_duration") {
-        chunk.stats.promptEvalNanoseconds = try reader.readNumberOrNull().map { Int64($0) }
+        chunk.stats.promptEvalNanoseconds = try reader.readNumberOrNull()?.integerValue.map(Int64.init)
       } else if key.matches("load_duration") {
-        chunk.stats.loadNanoseconds = try reader.readNumberOrNull().map { Int64($0) }
+        chunk.stats.loadNanoseconds = try reader.readNumberOrNull()?.integerValue.map(Int64.init)
       } else if key.matches("total_duration") {
-        chunk.stats.totalNanoseconds = try reader.readNumberOrNull().map { Int64($0) }
+        chunk.stats.totalNanoseconds = try reader.readNumberOrNull()?.integerValue.map(Int64.init)
       } else {
         try reader.skipValue()
       }

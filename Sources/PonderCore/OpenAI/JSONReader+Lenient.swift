@@ -22,8 +22,7 @@ extension JSONReader {
 
   /// A number as an Int when it is finite and in range.
   mutating func readIntLeniently() throws(Failure) -> Int? {
-    guard let number = try readNumberLeniently(), number.isFinite, abs(number) < 9.0e18 else { return nil }
-    return Int(number)
+    try readNumberLeniently()?.integerValue
   }
 
   /// Calls `body` for each key when the next value is an object; skips any other kind.

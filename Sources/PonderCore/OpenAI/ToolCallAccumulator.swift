@@ -1,10 +1,4 @@
-/// One `delta.tool_calls[]` element of a Chat Completions chunk: every field is optional.
-struct ToolCallDelta: Sendable, Equatable {
-  var index: Int?
-  var id: String?
-  var name: String?
-  var arguments: String?
-}
+
 
 /// Collects streamed tool-call fragments until the choice finishes (protocols.md §2.4).
 ///

@@ -43,8 +43,13 @@ public struct OllamaPullDecoder: EventDecoder {
     if status == "success" { return end(.success) }
     guard let digest = json["digest"]?.nonEmptyString else { return .status(status) }
     return .layer(
-      status: status, digest: digest, completed: json["completed"]?.doubleValue.map { Int64($0) } ?? 0,
-      total: json["total"]?.doubleValue.map { Int64($0) } ?? 0)
+      status: status, digest: digest, completed: Self.byteCount(json["completed"]),
+      total: Self.byteCount(json["total"]))
+  }
+
+  /// A count of bytes: absent, out of range or below zero reads as 0.
+  private static func byteCount(_ value: JSONValue?) -> Int64 {
+    Int64(max(0, value?.intValue ?? 0))
   }
 
   private mutating func end(_ event: PullEvent) -> PullEvent {

@@ -41,8 +41,16 @@ public struct PullProgress: Sendable, Equatable {
     }
   }
 
-  public var completed: Int64 { layers.reduce(0) { $0 + $1.completed } }
-  public var total: Int64 { layers.reduce(0) { $0 + $1.total } }
+  /// The sums stop at Int64.max: a server may claim layers whose sizes add up past it.
+  public var completed: Int64 { Self.sum(layers.map(\.completed)) }
+  public var total: Int64 { Self.sum(layers.map(\.total)) }
+
+  private static func sum(_ counts: [Int64]) -> Int64 {
+    counts.reduce(0) { sum, count in
+      let (result, overflow) = sum.addingReportingOverflow(count)
+      return overflow ? .max : result
+    }
+  }
 
   /// 0…1 once any size is known.
   public var fraction: Double? {

@@ -6,10 +6,10 @@ public enum PullProgressText {
     let percent = Int((fraction * 100).rounded(.down))
     var parts = [
       "\(percent)%".leftPadded(to: 4) + " " + bar(fraction, width: barWidth),
-      "\(ToolEventText.size(Int(progress.completed))) / \(ToolEventText.size(Int(progress.total)))",
+      "\(ByteSize.text(Int(progress.completed))) / \(ByteSize.text(Int(progress.total)))",
     ]
     if !progress.succeeded, progress.completed < progress.total, let speed = rate.bytesPerSecond {
-      parts.append("\(ToolEventText.size(Int(speed)))/s")
+      parts.append("\(ByteSize.text(speed.integerValue ?? .max))/s")
       if let left = rate.secondsLeft(remaining: progress.total - progress.completed) { parts.append(duration(left) + " left") }
     }
     return parts.joined(separator: "  ")
@@ -28,7 +28,7 @@ public enum PullProgressText {
 
   /// `7s`, `2m05s`, `1h02m`.
   public static func duration(_ seconds: Double) -> String {
-    let total = Int(seconds.rounded(.up))
+    let total = seconds.rounded(.up).integerValue ?? .max
     if total < 60 { return "\(total)s" }
     if total < 3600 { return "\(total / 60)m\((total % 60).twoDigits)s" }
     return "\(total / 3600)h\((total % 3600 / 60).twoDigits)m"

@@ -18,8 +18,8 @@ public enum APIKind: String, Sendable, CaseIterable, Equatable {
 /// works the same over Ollama's NDJSON, OpenAI-style SSE and Anthropic's Messages stream.
 public struct ChatBackend: Sendable, CustomStringConvertible {
   public let kind: APIKind
-  /// Split `<think>…</think>` out of the answer text (on by default; `--no-think-tags` turns it off).
-  public var splitThinkTags: Bool
+  /// Whether `<think>…</think>` is split out of the answer text.
+  public var thinkTags: ThinkTagMode
   private let ollama: OllamaAPI?
   private let openAI: OpenAIAPI?
   private let anthropic: AnthropicAPI?
@@ -28,9 +28,11 @@ public struct ChatBackend: Sendable, CustomStringConvertible {
   ///   - host: the base URL the user gave, written the way each ecosystem writes it (`nil`: the
   ///     API's local default — `OLLAMA_HOST` rules for Ollama, `http://127.0.0.1:8080` otherwise).
   ///   - ollamaHostVariable: the value of `OLLAMA_HOST`, used when `host` is nil.
-  public init(kind: APIKind, host: String?, ollamaHostVariable: String? = nil, apiKey: APIKey? = nil, splitThinkTags: Bool = true) {
+  public init(
+    kind: APIKind, host: String?, ollamaHostVariable: String? = nil, apiKey: APIKey? = nil, thinkTags: ThinkTagMode = .auto
+  ) {
     self.kind = kind
-    self.splitThinkTags = splitThinkTags
+    self.thinkTags = thinkTags
     switch kind {
     case .ollama:
       ollama = OllamaAPI(host: OllamaHost(environmentValue: host ?? ollamaHostVariable))
@@ -81,7 +83,7 @@ public struct ChatBackend: Sendable, CustomStringConvertible {
 
   /// A fresh decoder for one response.
   public func makeDecoder() -> any StreamDecoder {
-    switch (kind, splitThinkTags) {
+    switch (kind, thinkTags.splits(kind)) {
     case (.ollama, true): return ThinkTagFilter(OllamaChatDecoder())
     case (.ollama, false): return OllamaChatDecoder()
     case (.openai, true): return ThinkTagFilter(OpenAIChatDecoder())
@@ -89,11 +91,6 @@ public struct ChatBackend: Sendable, CustomStringConvertible {
     case (.anthropic, true): return ThinkTagFilter(AnthropicDecoder())
     case (.anthropic, false): return AnthropicDecoder()
     }
-  }
-
-  /// The events of one chat response.
-  public func events(for request: ChatRequest, client: StreamingClient) -> EventBatches {
-    client.events(for: chatRequest(request), decoder: makeDecoder())
   }
 
   /// Whether `model` takes tools, and why Ponder thinks so (for the Log).

@@ -255,7 +255,3 @@ public struct ToolTurnMachine: Sendable {
     batches = []
   }
 }
-
-extension String {
-  fileprivate var nonEmpty: String? { isEmpty ? nil : self }
-}

@@ -57,7 +57,7 @@ extension AppState {
       turnCount += 1
       showPrompt(message.content, model: stored.model ?? model ?? "assistant")
     case .tool:
-      let size = ToolEventText.size(message.content.utf8.count)
+      let size = ByteSize.text(message.content.utf8.count)
       answer.appendLine("  ↳ \(message.isError ? "error" : "ok") · \(size)", kind: .plain(.dim), role: .dim)
     case .assistant:
       if let thinking = message.thinking, !thinking.isEmpty {

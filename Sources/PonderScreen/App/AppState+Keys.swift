@@ -49,7 +49,7 @@ extension AppState {
     case .control("n"):
       return startNewConversation()
     case .pasteTooLarge(let bytes):
-      appendLog(.error, "paste refused: \(StatusBar.bytes(bytes)) is over the 1 MB the input takes; /attach PATH sends a file")
+      appendLog(.error, "paste refused: \(ByteSize.text(bytes)) is over the 1 MB the input takes; /attach PATH sends a file")
       return []
     case .function(5):
       return openSessions()

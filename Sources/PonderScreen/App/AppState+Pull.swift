@@ -39,7 +39,7 @@ extension AppState {
     if overlay == .pulling { overlay = nil }
     guard let error else {
       let seconds = Double((now.monotonic - finished.startedAt).components.seconds)
-      let size = finished.progress.total > 0 ? " (\(ToolEventText.size(Int(finished.progress.total))))" : ""
+      let size = finished.progress.total > 0 ? " (\(ByteSize.text(Int(finished.progress.total))))" : ""
       appendLog(.done, "pulled \(name)\(size) in \(PullProgressText.duration(seconds))")
       chooseModel(name)
       return [.loadModels]

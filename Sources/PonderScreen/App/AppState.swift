@@ -157,7 +157,7 @@ public struct AppState: Sendable {
     case .attachmentLoaded(let attachment):
       attachments.append(attachment)
       let kind = if case .image = attachment.content { "image" } else { "text" }
-      appendLog(.info, "attached \(attachment.name) (\(kind), \(StatusBar.bytes(attachment.byteCount))) to your next message")
+      appendLog(.info, "attached \(attachment.name) (\(kind), \(ByteSize.text(attachment.byteCount))) to your next message")
       return []
     case .savingStopped(let reason):
       savingProblem = reason

@@ -12,8 +12,6 @@ public struct TurnState: Sendable, Equatable {
   public var phaseStartedAt: Duration
   public var reasoningTokens = 0
   public var answerTokens = 0
-  public var reasoningText = ""
-  public var answerText = ""
   public var toolCalls: [ToolCall] = []
   /// The context gauge as the turn began: it cannot change until the turn ends, so frames drawn
   /// while it streams never recount the history.
@@ -107,11 +105,4 @@ public struct TurnSummary: Sendable, Equatable {
   public var rateFromServer: Bool
   public var timeToFirstToken: Duration?
   public var elapsed: Duration
-}
-
-extension Duration {
-  /// The duration in seconds as a Double.
-  public var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
-  /// Whole milliseconds.
-  public var milliseconds: Int { Int(components.seconds) * 1000 + Int(components.attoseconds / 1_000_000_000_000_000) }
 }

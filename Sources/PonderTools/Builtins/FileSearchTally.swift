@@ -42,7 +42,7 @@ struct FileSearchTally {
     if truncated || lines.count >= maxMatches { notes.append("stopped at \(maxMatches) matches") }
     if filesRead >= maxFiles { notes.append("stopped after reading \(maxFiles) files") }
     if skippedBinary > 0 { notes.append("\(skippedBinary) binary file(s) skipped") }
-    if skippedLarge > 0 { notes.append("\(skippedLarge) file(s) over \(ByteCount(maxFileBytes)) skipped") }
+    if skippedLarge > 0 { notes.append("\(skippedLarge) file(s) over \(ByteSize.text(maxFileBytes)) skipped") }
     let footer = notes.isEmpty ? "" : "\n[search_files: " + notes.joined(separator: "; ") + "]"
     if lines.isEmpty { return "No matches for /\(pattern)/ in \(filesRead) file(s)." + footer }
     return lines.joined(separator: "\n") + footer

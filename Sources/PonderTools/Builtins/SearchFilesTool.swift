@@ -96,7 +96,7 @@ extension SearchFilesTool {
     case .cancelled:
       throw CancellationError()
     case .exited, .signaled, .unknown:
-      let text = report.stderr.text.trimmingSpaces()
+      let text = report.stderr.text.trimmingWhitespace()
       throw ToolFailure(text.isEmpty ? "search_files: the search failed" : text)
     }
   }

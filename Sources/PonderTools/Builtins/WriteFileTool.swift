@@ -48,8 +48,8 @@ public struct WriteFileTool: Tool {
     let file = OpenFile(adopting: descriptor)
     let bytes = Array(content.utf8)
     try file.write(bytes)
-    let how = previous.map { "replaced a file of \(ByteCount($0.size))" } ?? "new file"
-    return .ok("wrote \(ByteCount(bytes.count)) to \(path.relative) (\(how))")
+    let how = previous.map { "replaced a file of \(ByteSize.text($0.size))" } ?? "new file"
+    return .ok("wrote \(ByteSize.text(bytes.count)) to \(path.relative) (\(how))")
   }
 
   /// Makes each missing folder between the workspace and the file, refusing to go outside.

@@ -1,3 +1,5 @@
+import PonderCore
+
 /// Keeps a bounded amount of a stream: its beginning and its end, counting what is dropped in
 /// between, so a command printing 100 MB costs `limit` bytes of memory, not 100 MB.
 ///
@@ -46,7 +48,7 @@ struct OutputCapture: Sendable {
   var text: String {
     guard droppedBytes > 0 else { return String(decoding: head + keptTail, as: UTF8.self) }
     return String(decoding: head, as: UTF8.self)
-      + "\n[… \(ByteCount(droppedBytes)) not shown …]\n"
+      + "\n[… \(ByteSize.text(droppedBytes)) not shown …]\n"
       + String(decoding: keptTail, as: UTF8.self)
   }
 }

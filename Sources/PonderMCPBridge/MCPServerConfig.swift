@@ -84,7 +84,7 @@ extension MCPServerConfig {
       }
       throw fail("no command; add a line like command = \"npx\" (the program that starts the server)")
     }
-    guard !command.trimmingSpaces().isEmpty else {
+    guard !command.trimmingWhitespace().isEmpty else {
       throw fail("command must be a non-empty string, like command = \"npx\"")
     }
     if file.rejected.contains(prefix + "args") {
