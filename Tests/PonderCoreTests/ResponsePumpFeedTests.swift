@@ -144,7 +144,7 @@ import Testing
     let clock = ManualClock()
     let (sut, outputs) = ResponsePump.streaming(clock: clock, interval: .milliseconds(50), capacity: 100)
     let lines = (0..<50).map { PumpBody.line(String(repeating: "x", count: 9) + "\($0 % 10)") }
-    let transport = PumpBody.CountingTransport(lines + [PumpBody.done])
+    let transport = CannedTransport([.init(chunks: lines + [PumpBody.done])])  // one chunk per read, counted
     await sut.pause()
     let (returned, signal) = AsyncStream.makeStream(of: Void.self)
     let reader = Task {
@@ -173,26 +173,6 @@ import Testing
 
 /// A response body served from memory, as the pump's reader sees it.
 enum PumpBody {
-  /// A transport that serves one NDJSON body, one chunk per `next()`, and counts the reads.
-  final class CountingTransport: HTTPTransport, @unchecked Sendable {
-    let chunks: [[UInt8]]
-    private(set) var reads = 0
-    init(_ chunks: [[UInt8]]) { self.chunks = chunks }
-    func send(_ request: HTTPRequestSpec) async throws -> HTTPResponseStream {
-      HTTPResponseStream(
-        status: 200, headers: [],
-        body: ResponseBody { [self] in
-          var index = 0
-          return {
-            guard index < self.chunks.count else { return nil }
-            defer { index += 1 }
-            self.reads += 1
-            return self.chunks[index]
-          }
-        })
-    }
-  }
-
   static func line(_ text: String) -> [UInt8] { Array("{\"message\":{\"content\":\"\(text)\"},\"done\":false}\n".utf8) }
   static let done = Array("{\"message\":{\"content\":\"\"},\"done\":true,\"done_reason\":\"stop\"}\n".utf8)
 
