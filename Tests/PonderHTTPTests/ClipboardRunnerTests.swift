@@ -1,5 +1,6 @@
 import Foundation
 import PonderScreen
+import PonderTestSupport
 import Testing
 
 @testable import PonderCLI
@@ -10,13 +11,6 @@ import Testing
   /// A clipboard program made of a shell script.
   static func program(_ script: String) -> ClipboardMethod {
     .command(executable: "/bin/sh", arguments: ["-c", script])
-  }
-
-  /// Whether `pid` still runs: a killed process may linger as a zombie until it is reaped.
-  static func isRunning(_ pid: Int32) -> Bool {
-    guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8) else { return kill(pid, 0) == 0 }
-    let state = stat.split(separator: ")").last?.split(separator: " ").first
-    return state != "Z" && state != "X"
   }
 
   @Test func theTextReachesTheProgramsInput() throws {
@@ -32,10 +26,11 @@ import Testing
     #expect(!ClipboardRunner.run(.command(executable: "/no/such/program", arguments: []), text: "x"))
   }
 
-  @Test func aProgramThatHangsIsKilledWithItsGroup() throws {
+  @Test func aProgramThatHangsIsKilledWithItsGroup() async throws {
     let marker = NSTemporaryDirectory() + "ponder-clip-\(UUID().uuidString).pid"
     #expect(!ClipboardRunner.run(Self.program("sleep 60 & echo $! > '\(marker)'; wait"), text: "x"))
     let child = try #require(Int32(try String(contentsOfFile: marker, encoding: .utf8).trimmingWhitespace()))
-    #expect(!Self.isRunning(child), "the program's child was left running")
+    // Killed, it may take a moment to die and be reaped (by init, its parent gone): waited for.
+    #expect(await ProcessProbe.isGone(child), "the program's child was left running")
   }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import PonderCore
+import PonderTestSupport
 import PonderTools
 import Testing
 

@@ -3,8 +3,8 @@ import Foundation
 /// Checks on processes the tests started: whether a pid is gone (dead, or a zombie waiting for
 /// a parent that is not us). The process table has no event to wait on, so this polls; the
 /// limit only bounds a failure.
-enum ProcessProbe {
-  static func isGone(_ pid: Int32, within limit: Duration = .seconds(60)) async -> Bool {
+public enum ProcessProbe {
+  public static func isGone(_ pid: Int32, within limit: Duration = .seconds(60)) async -> Bool {
     let deadline = ContinuousClock.now + limit
     while ContinuousClock.now < deadline {
       if kill(pid, 0) != 0 || isZombie(pid) { return true }
@@ -13,7 +13,7 @@ enum ProcessProbe {
     return false
   }
 
-  static func isZombie(_ pid: Int32) -> Bool {
+  public static func isZombie(_ pid: Int32) -> Bool {
     guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
       let close = stat.lastIndex(of: ")")
     else { return false }
