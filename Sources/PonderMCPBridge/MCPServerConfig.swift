@@ -39,19 +39,6 @@ public struct MCPServerConfig: Sendable, Equatable {
   }
 }
 
-/// Why a `[mcp.NAME]` section cannot be used, worded for the person editing the config file.
-public struct MCPConfigError: Error, Sendable, Equatable, CustomStringConvertible {
-  public var server: String
-  public var reason: String
-
-  public init(server: String, reason: String) {
-    self.server = server
-    self.reason = reason
-  }
-
-  public var description: String { "[mcp.\(server)]: \(reason)" }
-}
-
 extension MCPServerConfig {
   /// Every `[mcp.NAME]` section of `file`, in name order, disabled ones included; a section that
   /// cannot be used is left out and explained in `problems`.

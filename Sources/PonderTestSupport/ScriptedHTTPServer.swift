@@ -229,30 +229,3 @@ public final class ScriptedHTTPServer: @unchecked Sendable {
     }
   }
 }
-
-/// A request as the scripted server saw it.
-public struct RecordedRequest: Sendable {
-  public var method: String
-  public var path: String
-  public var headers: [(String, String)]
-  public var body: [UInt8]
-
-  public var bodyText: String { String(decoding: body, as: UTF8.self) }
-
-  public func header(_ name: String) -> String? {
-    headers.first(where: { $0.0.lowercased() == name.lowercased() })?.1
-  }
-}
-
-/// A response the client stopped reading: proof that closing the connection reached the server.
-public struct ClientDisconnect: Sendable, Equatable {
-  public var path: String
-  public var chunksWritten: Int
-  public var scriptChunks: Int
-}
-
-/// A response written to its end: proof that a client kept reading (an SSH drop did not close it).
-public struct CompletedResponse: Sendable, Equatable {
-  public var path: String
-  public var chunks: Int
-}

@@ -5,28 +5,6 @@ import PonderScreen
 import PonderTerminal
 import PonderTestSupport
 
-/// Stamps the moment each text fragment comes off the network (decoded), for lag measurement.
-final class ArrivalLog: @unchecked Sendable {
-  private let lock = NSLock()
-  private var times: [ContinuousClock.Instant] = []
-  func record(_ count: Int, at time: ContinuousClock.Instant) {
-    lock.withLock { times.append(contentsOf: repeatElement(time, count: count)) }
-  }
-  var all: [ContinuousClock.Instant] { lock.withLock { times } }
-}
-
-struct TimingDecoder: StreamDecoder {
-  var base = OllamaChatDecoder()
-  let log: ArrivalLog
-  mutating func decode(_ chunk: [UInt8]) -> [StreamEvent] { stamp(base.decode(chunk)) }
-  mutating func finish() -> [StreamEvent] { stamp(base.finish()) }
-  private func stamp(_ events: [StreamEvent]) -> [StreamEvent] {
-    let count = events.filter { if case .answer = $0 { true } else if case .reasoning = $0 { true } else { false } }.count
-    if count > 0 { log.record(count, at: ContinuousClock.now) }
-    return events
-  }
-}
-
 /// Real sockets and a real clock: the scripted server streams at 50 tok/s; each token's lag is
 /// the time from its arrival to the end of writing the frame that shows it.
 @MainActor
@@ -88,4 +66,3 @@ func benchLag(tokensPerSecond: Double = 50) async {
   print(String(format: "lag     network → screen at %.0f tok/s over real sockets, %d tokens, %d frames: median %.1f ms, p95 %.1f ms, max %.1f ms",
     tokensPerSecond, lags.count, frames.count, percentile(0.5), percentile(0.95), lags.last ?? 0))
 }
-

@@ -1,22 +1,4 @@
-/// A role applied to part of a line, by grapheme offsets into the line's display text.
-public struct StyleSpan: Sendable, Equatable {
-  public var range: Range<Int>
-  public var role: StyleRole
-  public init(_ range: Range<Int>, _ role: StyleRole) {
-    self.range = range
-    self.role = role
-  }
-}
 
-/// What a line of a document is, which decides how it is styled.
-public enum LineKind: Sendable, Equatable {
-  /// Plain text in one role.
-  case plain(StyleRole)
-  /// Answer text, styled as light markdown.
-  case markdown
-  /// Pre-styled text (log entries): spans given by the writer.
-  case styled
-}
 
 /// One logical line of a document (no newlines): its display text, how it looks, and the text
 /// it came from (what copy puts on the clipboard).
