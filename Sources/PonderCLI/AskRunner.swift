@@ -145,7 +145,9 @@ public struct AskRunner: Sendable {
         if case .answer(let text) = event, !text.isEmpty { answered = true }
         if case .reasoning(let text) = event, !text.isEmpty { reasoned = true }
       }
-      if firstText == nil, batch.contains(where: { if case .answer = $0 { true } else if case .reasoning = $0 { true } else { false } }) {
+      if firstText == nil,
+        batch.contains(where: { if case .answer = $0 { true } else if case .reasoning = $0 { true } else { false } })
+      {
         firstText = clock.now
         loadingNote?.cancel()
       }
@@ -168,7 +170,8 @@ public struct AskRunner: Sendable {
     let timeToFirst = firstText.map { $0 - started }
     if let recorder {
       Self.save(
-        outcome, to: recorder, model: model, interrupted: (saving?.stoppedBySignal() ?? false) || out.writeFailure != nil,
+        outcome, to: recorder, model: model,
+        interrupted: (saving?.stoppedBySignal() ?? false) || out.writeFailure != nil,
         stats: MessageStats(
           timeToFirstTokenMilliseconds: timeToFirst.map(\.milliseconds), elapsedMilliseconds: elapsed.milliseconds))
     }
@@ -197,7 +200,9 @@ public struct AskRunner: Sendable {
       return .interrupted
     case .failed(let error)?:
       printer.finish(summary: nil)
-      if settings.format == .text || error.kind == .cancelled { err.note("\(describe(error, model: model, host: host))") }
+      if settings.format == .text || error.kind == .cancelled {
+        err.note("\(describe(error, model: model, host: host))")
+      }
       return PonderExit(error)
     case nil:
       printer.finish(summary: nil)
@@ -213,13 +218,17 @@ public struct AskRunner: Sendable {
     let room = LengthLimit.moreRoom(used: stats.completionTokens ?? 0, limit: LengthLimit.limit(in: settings.options))
     let retry = "retry with more room (--option num_predict=\(room))"
     if !answered, reasoned {
-      return "no answer: the model was cut off by the length limit (\(reason)) while thinking\(tokens); \(retry), or without thinking (--no-think)"
+      return
+        "no answer: the model was cut off by the length limit (\(reason)) while thinking\(tokens); \(retry), or without thinking (--no-think)"
     }
     return "the answer was \(MessageStatus.cutOff.label) (\(reason))\(tokens) and is incomplete; \(retry)"
   }
 
   /// Saves how the turn ended; waits until it is written.
-  static func save(_ outcome: ToolTurnOutcome?, to recorder: ConversationRecorder, model: String, interrupted: Bool, stats: MessageStats) {
+  static func save(
+    _ outcome: ToolTurnOutcome?, to recorder: ConversationRecorder, model: String, interrupted: Bool,
+    stats: MessageStats
+  ) {
     defer { recorder.flush() }
     guard let outcome else {
       recorder.abandonTurn(.interrupted)
@@ -229,10 +238,13 @@ public struct AskRunner: Sendable {
     var figures = stats
     if case .done(let server) = ending {
       figures = MessageStats(
-        server, timeToFirstTokenMilliseconds: stats.timeToFirstTokenMilliseconds, elapsedMilliseconds: stats.elapsedMilliseconds)
+        server, timeToFirstTokenMilliseconds: stats.timeToFirstTokenMilliseconds,
+        elapsedMilliseconds: stats.elapsedMilliseconds)
     }
     var messages = TurnRecord.messages(added: outcome.messages, ending: ending, stats: figures, model: model)
-    if interrupted, let last = messages.indices.last, messages[last].status == .cancelled { messages[last].status = .interrupted }
+    if interrupted, let last = messages.indices.last, messages[last].status == .cancelled {
+      messages[last].status = .interrupted
+    }
     recorder.finishTurn(messages)
   }
 
@@ -243,12 +255,15 @@ public struct AskRunner: Sendable {
       policy: ApprovalPolicy(isInteractive: false), approve: { _ in .deny })
   }
 
-  private func resolveModel(client: StreamingClient, backend: ChatBackend, err: any OutputSink) async -> Result<String, ChatError> {
+  private func resolveModel(client: StreamingClient, backend: ChatBackend, err: any OutputSink) async -> Result<
+    String, ChatError
+  > {
     if let model = settings.model ?? settings.configuredModel { return .success(model) }
     do {
       let models = backend.models(from: try await client.fetchJSON(backend.modelsRequest()))
       guard let first = models.first else {
-        return .failure(ChatError(.unavailable, "\(backend.baseURL) has no models; pull one (ollama pull NAME) or pass --model"))
+        return .failure(
+          ChatError(.unavailable, "\(backend.baseURL) has no models; pull one (ollama pull NAME) or pass --model"))
       }
       err.note("no --model given; using \(first.name), the first model \(backend.baseURL) lists")
       return .success(first.name)
@@ -268,7 +283,8 @@ public struct AskRunner: Sendable {
     case .unavailable: return error.message
     case .server: return "\(host) reported an error mid-stream: \(error.message)"
     case .truncated: return "\(host) ended the stream early (\(error.message)); the partial answer above is incomplete"
-    case .connectionLost: return "lost the connection to \(host): \(error.message); the partial answer above is incomplete"
+    case .connectionLost:
+      return "lost the connection to \(host): \(error.message); the partial answer above is incomplete"
     case .malformed: return "\(host) sent a malformed stream: \(error.message)"
     case .cancelled: return "interrupted; the connection to \(host) was closed"
     }
@@ -281,7 +297,9 @@ public struct AskRunner: Sendable {
     return " (is the server running? set --host or OLLAMA_HOST)"
   }
 
-  static func summary(_ stats: GenerationStats, timeToFirst: Duration?, elapsed: Duration, generating: Duration? = nil) -> String {
+  static func summary(_ stats: GenerationStats, timeToFirst: Duration?, elapsed: Duration, generating: Duration? = nil)
+    -> String
+  {
     var parts: [String] = []
     if let tokens = stats.completionTokens { parts.append("\(tokens) tokens") }
     if let speed = stats.tokensPerSecond {

@@ -78,7 +78,9 @@ final class ChatApp {
     coordinator = tools.coordinator(backend: backend, transport: transport) { request in
       await desk.ask(request) { prompt in inbox.yield(.app(.approvalRequested(prompt))) }
     }
-    persistence = ChatPersistence(opening: store, host: backend.baseURL, api: backend.kind.rawValue) { inbox.yield(.app($0)) }
+    persistence = ChatPersistence(opening: store, host: backend.baseURL, api: backend.kind.rawValue) {
+      inbox.yield(.app($0))
+    }
   }
 
   /// The conversation on screen was resumed from the store: the next turns go into it.
@@ -170,7 +172,8 @@ final class ChatApp {
     case .startTurn(let request):
       startTurn(request)
       persistence.startTurn(
-        request, settings: ConversationSettings(system: state.systemPrompt, think: state.think, options: request.options))
+        request,
+        settings: ConversationSettings(system: state.systemPrompt, think: state.think, options: request.options))
     case .turnFinished(var messages):
       if detached, let last = messages.indices.last {
         if detachTimedOut, messages[last].status == .cancelled {

@@ -13,7 +13,11 @@ struct ChatCommand: AsyncParsableCommand {
 
   @OptionGroup var server: ServerOptions
   @OptionGroup(title: "Tools") var toolOptions: ToolOptions
-  @Option(name: .long, help: "Theme name: a file NAME.theme in Themes/ (beside the build or install), $PONDER_THEMES or ~/.config/ponder/themes.") var theme: String?
+  @Option(
+    name: .long,
+    help:
+      "Theme name: a file NAME.theme in Themes/ (beside the build or install), $PONDER_THEMES or ~/.config/ponder/themes."
+  ) var theme: String?
   @Flag(name: .long, help: "Ask the model to think before answering.") var think = false
   @Flag(name: .long, help: "Ask the model not to think.") var noThink = false
   @Option(name: .long, help: "Reasoning effort: low, medium or high.") var thinkLevel: String?
@@ -68,7 +72,9 @@ struct ChatCommand: AsyncParsableCommand {
     var notes: [(LogKind, String)] = setupProblems.map { ($0.source == .theme ? .error : .warning, $0.text) }
     if let warning = selection.apiKeyWarning { notes.append((.warning, warning)) }
     let thinkSetting: ThinkSetting? =
-      think ? .enabled(true) : noThink ? .enabled(false) : thinkLevel.flatMap(ThinkSetting.Level.init(rawValue:)).map(ThinkSetting.level)
+      think
+      ? .enabled(true)
+      : noThink ? .enabled(false) : thinkLevel.flatMap(ThinkSetting.Level.init(rawValue:)).map(ThinkSetting.level)
     let mcp = await MCPStartup.start(config: config, options: toolOptions)
     let tools: ToolSession
     do {
@@ -118,7 +124,8 @@ struct ChatCommand: AsyncParsableCommand {
       let size = terminal.size
       var state = AppState(
         width: size.width, height: size.height, model: server.model ?? config.string("model"),
-        hostLabel: backend.baseURL, think: thinkSetting ?? config.string("think").flatMap(ThinkSetting.init(storedValue:)),
+        hostLabel: backend.baseURL,
+        think: thinkSetting ?? config.string("think").flatMap(ThinkSetting.init(storedValue:)),
         systemPrompt: system ?? config.string("system"))
       state.options = config.object("options")
       state.setupProblems = setupProblems
@@ -132,7 +139,8 @@ struct ChatCommand: AsyncParsableCommand {
         if let thinkSetting { state.think = thinkSetting }
       }
       let app = ChatApp(
-        state: state, terminal: terminal, transport: server.transport(over: transport, config: config), backend: backend, tools: tools, store: store,
+        state: state, terminal: terminal, transport: server.transport(over: transport, config: config),
+        backend: backend, tools: tools, store: store,
         detachLimit: .milliseconds(Int(max(0, detachMinutes) * 60_000)))
       if let resumed { app.use(resumed.id) }
       return app

@@ -1,3 +1,6 @@
+import Foundation
+import PonderCore
+
 #if canImport(Glibc)
   import Glibc
   private let systemWrite = Glibc.write
@@ -5,8 +8,6 @@
   import Darwin
   private let systemWrite = Darwin.write
 #endif
-import Foundation
-import PonderCore
 
 /// Writes straight to a file descriptor, unbuffered, so streamed text appears as it is released.
 public final class FileDescriptorSink: OutputSink, @unchecked Sendable {

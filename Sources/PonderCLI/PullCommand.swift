@@ -6,7 +6,8 @@ import PonderHTTP
 struct PullCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "pull",
-    abstract: "Pull a model onto the Ollama server, with a progress bar on stderr (Ctrl-C cancels; pulling again resumes).")
+    abstract:
+      "Pull a model onto the Ollama server, with a progress bar on stderr (Ctrl-C cancels; pulling again resumes).")
 
   @Argument(help: "The model to pull, as Ollama names it (llama3.2, qwen3:8b).")
   var name: String

@@ -4,7 +4,9 @@ import PonderCore
 
 /// `--host`, `--api`, `--model` and friends, shared by every command that talks to a server.
 struct ServerOptions: ParsableArguments {
-  @Option(name: .long, help: "Server base URL (default: $OLLAMA_HOST, else http://127.0.0.1:11434; llama.cpp: http://127.0.0.1:8080).")
+  @Option(
+    name: .long,
+    help: "Server base URL (default: $OLLAMA_HOST, else http://127.0.0.1:11434; llama.cpp: http://127.0.0.1:8080).")
   var host: String?
 
   @Option(name: .long, help: "The server's API: ollama, openai, anthropic or auto (probe once).")
@@ -13,7 +15,8 @@ struct ServerOptions: ParsableArguments {
   @Option(name: .long, help: "Model name (default: the config file's `model`, else the server's first model).")
   var model: String?
 
-  @Option(name: .long, help: "Environment variable that holds the API key (default: OPENAI_API_KEY / ANTHROPIC_API_KEY).")
+  @Option(
+    name: .long, help: "Environment variable that holds the API key (default: OPENAI_API_KEY / ANTHROPIC_API_KEY).")
   var apiKeyEnv: String?
 
   @Flag(name: .long, help: "Leave <think>…</think> in the answer instead of showing it as reasoning.")

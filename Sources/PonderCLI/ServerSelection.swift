@@ -36,7 +36,8 @@ public struct ServerSelection: Sendable {
 
   /// The key for `kind`, from the named variable or the ecosystem's usual one. Never printed.
   func apiKey(for kind: APIKind) -> APIKey? {
-    let variable = apiKeyVariable ?? (kind == .anthropic ? "ANTHROPIC_API_KEY" : kind == .openai ? "OPENAI_API_KEY" : nil)
+    let variable =
+      apiKeyVariable ?? (kind == .anthropic ? "ANTHROPIC_API_KEY" : kind == .openai ? "OPENAI_API_KEY" : nil)
     return variable.flatMap { APIKey(environment[$0]) }
   }
 

@@ -11,7 +11,8 @@ import PonderTOML
 /// `$PONDER_THEMES`, then `themes/` in the config folder (`$XDG_CONFIG_HOME/ponder`, else
 /// `$HOME/.config/ponder`, as `ConfigLocation` says).
 enum ThemeLoader {
-  static func load(named name: String?, directories: [String] = searchDirectories()) -> (theme: Theme, problem: String?) {
+  static func load(named name: String?, directories: [String] = searchDirectories()) -> (theme: Theme, problem: String?)
+  {
     let fallback = BuiltInTheme.defaultDark
     let defaultFile = themeFile("default-dark", in: directories)
     guard let name, name != "default", name != "default-dark" || defaultFile != nil else {
@@ -40,7 +41,8 @@ enum ThemeLoader {
 
   /// The folders searched for `NAME.theme`, in order.
   static func searchDirectories(
-    environment: [String: String] = ProcessInfo.processInfo.environment, executable: String? = ExecutableLocation.current()
+    environment: [String: String] = ProcessInfo.processInfo.environment,
+    executable: String? = ExecutableLocation.current()
   ) -> [String] {
     var directories: [String] = []
     if let executable, let beside = installedThemes(executable: executable) { directories.append(beside) }

@@ -73,7 +73,8 @@ enum TransportFailure {
       }
       return "the TLS handshake failed: is the server serving HTTPS on this port? (if not, use http://)"
     case .uncleanShutdown: return "the TLS connection was cut"
-    case .unableToValidateCertificate, .noCertificateToValidate: return "the server's TLS certificate could not be checked"
+    case .unableToValidateCertificate, .noCertificateToValidate:
+      return "the server's TLS certificate could not be checked"
     default: return "TLS failed (\(error))"
     }
   }

@@ -1,5 +1,5 @@
-import PonderTools
 import Foundation
+import PonderTools
 
 /// Where a server's stderr goes: a log file of its own (`mcp-NAME.log` in the log folder), or
 /// nowhere. Remembers where this run's part of the file starts, so a startup failure can quote
@@ -42,4 +42,3 @@ struct ServerLog: Sendable {
     return " (log: \(path))"
   }
 }
-

@@ -1,10 +1,11 @@
+import Dispatch
+import PonderTools
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import Dispatch
-import PonderTools
 
 /// The running `ponder-mcp`: its stdin and stdout on pipes Ponder holds, stderr on `/dev/null`
 /// (the helper moves it to its log file itself), in a process group of its own so the terminal's

@@ -1,9 +1,10 @@
+import PonderCore
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import PonderCore
 
 /// Reading and writing the bridge's lines on a file descriptor, for both ends: Ponder (the
 /// helper's stdout) and `ponder-mcp` (its stdin). Blocking: run the reading on a thread of its own.

@@ -1,10 +1,11 @@
+import PonderCore
+import PonderTools
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import PonderCore
-import PonderTools
 
 /// Starts the MCP servers from the config file through the `ponder-mcp` helper and offers their
 /// tools as ordinary `Tool`s; stops them on ``shutdown()``.
@@ -63,8 +64,13 @@ public actor MCPHelperSource {
     let quoted = enabled.map { "\"\($0.name)\"" }.joined(separator: ", ")
     let servers = (enabled.count == 1 ? "MCP server " : "MCP servers ") + quoted
     guard access(executable, X_OK) == 0 else {
-      return ([], ["\(servers) not started: the helper \(executable) is missing (it is built with "
-        + "`swift build --product \(Self.executableName)` and installed beside ponder)"])
+      return (
+        [],
+        [
+          "\(servers) not started: the helper \(executable) is missing (it is built with "
+            + "`swift build --product \(Self.executableName)` and installed beside ponder)"
+        ]
+      )
     }
     // A write to a helper that just died must fail with EPIPE, not end Ponder.
     signal(SIGPIPE, SIG_IGN)

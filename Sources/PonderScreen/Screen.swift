@@ -56,7 +56,8 @@ public enum Screen {
     }
     var view = DocumentView(document: document, top: top)
     if let turn = state.turn, !turn.paused {
-      let streamingHere = (pane == .reasoning && turn.phase != .answering) || (pane == .answer && turn.phase == .answering)
+      let streamingHere =
+        (pane == .reasoning && turn.phase != .answering) || (pane == .answer && turn.phase == .answering)
       view.showCursor = streamingHere && state.blinkOn
     }
     if pane == .reasoning, let search = state.search {

@@ -67,7 +67,8 @@ struct BracketedPaste {
 
   private func matches(_ marker: [UInt32], in raw: [KeyDecoder.RawKey], at index: Int) -> Bool {
     guard index + marker.count <= raw.count else { return false }
-    for offset in 0..<marker.count where raw[index + offset].isFunctionKey || raw[index + offset].code != marker[offset] {
+    for offset in 0..<marker.count where raw[index + offset].isFunctionKey || raw[index + offset].code != marker[offset]
+    {
       return false
     }
     return true

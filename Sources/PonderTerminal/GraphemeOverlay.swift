@@ -1,5 +1,5 @@
-import PonderScreen
 import PonderCore
+import PonderScreen
 
 /// Shows whole the grapheme clusters an ncurses cell cannot hold — an emoji with a skin tone
 /// (👍🏽), a zero-width-joiner sequence (👩‍💻), an emoji variation selector (❤️), a character

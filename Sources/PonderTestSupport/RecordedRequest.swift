@@ -1,5 +1,6 @@
 import Foundation
 import PonderCore
+
 #if canImport(Glibc)
   import Glibc
   private let systemListen = Glibc.listen

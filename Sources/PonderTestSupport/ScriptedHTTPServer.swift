@@ -159,7 +159,8 @@ public final class ScriptedHTTPServer: @unchecked Sendable {
         if script.closeAfter { return }
       case .clientGone(let afterChunks):
         lock.lock()
-        disconnects.append(ClientDisconnect(path: request.path, chunksWritten: afterChunks, scriptChunks: script.chunks.count))
+        disconnects.append(
+          ClientDisconnect(path: request.path, chunksWritten: afterChunks, scriptChunks: script.chunks.count))
         lock.unlock()
         recorded.changed()
         return
@@ -169,7 +170,11 @@ public final class ScriptedHTTPServer: @unchecked Sendable {
     }
   }
 
-  private enum Outcome { case completed, clientGone(afterChunks: Int), reset }
+  private enum Outcome {
+    case completed
+    case clientGone(afterChunks: Int)
+    case reset
+  }
 
   private func play(_ script: HTTPScript, on stream: inout SocketStream) -> Outcome {
     if let delay = script.headerDelay { Thread.sleep(forTimeInterval: delay.seconds) }

@@ -112,7 +112,8 @@ public struct ScriptedOllama: Sendable {
     if model.vision { capabilities = .array((capabilities.arrayValue ?? []) + ["vision"]) }
     let answer: JSONValue = [
       "capabilities": capabilities, "details": ["parameter_size": .string(model.parameterSize)],
-      "parameters": "stop \"<|im_end|>\"", "model_info": ["general.architecture": "qwen3", "qwen3.context_length": 40960],
+      "parameters": "stop \"<|im_end|>\"",
+      "model_info": ["general.architecture": "qwen3", "qwen3.context_length": 40960],
     ]
     return .json(answer.serialized)
   }
@@ -131,13 +132,15 @@ public struct ScriptedOllama: Sendable {
     let messages = body["messages"]?.arrayValue ?? []
     let thinks = model.thinks && body["think"]?.boolValue != false
     if let last = messages.last, last["role"]?.stringValue == "tool" {
-      return toolFollowUp(model: model.name, results: messages.reversed().prefix { $0["role"]?.stringValue == "tool" }, thinks: thinks)
+      return toolFollowUp(
+        model: model.name, results: messages.reversed().prefix { $0["role"]?.stringValue == "tool" }, thinks: thinks)
     }
     let prompt = messages.last?["content"]?.stringValue ?? ""
     if let call = Self.scriptedToolCall(in: prompt), body["tools"]?.arrayValue?.isEmpty == false {
       return toolCallResponse(model: model.name, call: call, thinks: thinks)
     }
-    let turn = ScriptedTurn.bench(prompt: prompt, thinks: thinks)
+    let turn =
+      ScriptedTurn.bench(prompt: prompt, thinks: thinks)
       ?? ScriptedTurn(prompt: prompt, thinks: thinks, long: prompt.contains("long"))
     var lines = turn.reasoningTokens.map { line(model.name, thinking: $0) }
     lines += turn.answerTokens.map { line(model.name, content: $0) }
@@ -157,7 +160,10 @@ public struct ScriptedOllama: Sendable {
       lines = Array(lines.prefix(turn.reasoningTokens.count + 10))
       lines.append(doneLine(model.name, evalCount: lines.count, reason: "length"))
     } else if prompt.contains("fail:midstream") {
-      lines = Array(lines.prefix(10)) + [#"{"error":"an error was encountered while running the model: unexpected EOF"}"# + "\n"]
+      lines =
+        Array(lines.prefix(10)) + [
+          #"{"error":"an error was encountered while running the model: unexpected EOF"}"# + "\n"
+        ]
     } else if prompt.contains("fail:reset") {
       resetBeforeChunk = 10
     } else if prompt.contains("fail:truncate") {
@@ -177,7 +183,9 @@ public struct ScriptedOllama: Sendable {
 
   /// `[[read_file notes.txt]]` → a `read_file` call with `path`; `[[run_command sleep 30]]` → `command`.
   static func scriptedToolCall(in prompt: String) -> ToolCall? {
-    guard let open = prompt.range(of: "[["), let close = prompt.range(of: "]]", range: open.upperBound..<prompt.endIndex) else {
+    guard let open = prompt.range(of: "[["),
+      let close = prompt.range(of: "]]", range: open.upperBound..<prompt.endIndex)
+    else {
       return nil
     }
     let inside = prompt[open.upperBound..<close.lowerBound].split(separator: " ", maxSplits: 1).map(String.init)
@@ -192,7 +200,9 @@ public struct ScriptedOllama: Sendable {
 
   private func toolCallResponse(model: String, call: ToolCall, thinks: Bool) -> HTTPScript {
     var lines: [String] = []
-    if thinks { lines += Self.tokenize("I need to call \(call.name) before I can answer.").map { line(model, thinking: $0) } }
+    if thinks {
+      lines += Self.tokenize("I need to call \(call.name) before I can answer.").map { line(model, thinking: $0) }
+    }
     let record = JSONValue.object([
       JSONMember("model", .string(model)), JSONMember("created_at", "2025-10-01T09:12:04Z"),
       JSONMember(
@@ -256,7 +266,8 @@ public struct ScriptedOllama: Sendable {
 
   private func doneLine(_ model: String, evalCount: Int, reason: String = "stop") -> String {
     let evalNanos = tokensPerSecond > 0 ? Int(Double(evalCount) / tokensPerSecond * 1e9) : evalCount * 10_000_000
-    return #"{"model":"\#(model)","created_at":"2025-10-01T09:12:09.31Z","message":{"role":"assistant","content":""},"done":true,"done_reason":"\#(reason)","total_duration":\#(evalNanos + 400_000_000),"load_duration":1334875,"prompt_eval_count":26,"prompt_eval_duration":342546000,"eval_count":\#(evalCount),"eval_duration":\#(evalNanos)}"#
+    return
+      #"{"model":"\#(model)","created_at":"2025-10-01T09:12:09.31Z","message":{"role":"assistant","content":""},"done":true,"done_reason":"\#(reason)","total_duration":\#(evalNanos + 400_000_000),"load_duration":1334875,"prompt_eval_count":26,"prompt_eval_duration":342546000,"eval_count":\#(evalCount),"eval_duration":\#(evalNanos)}"#
       + "\n"
   }
 }

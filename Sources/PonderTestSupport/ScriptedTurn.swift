@@ -87,7 +87,7 @@ public struct ScriptedTurn: Sendable {
     var tokens: [String] = []
     var current = ""
     for character in text {
-      if (character == " " || character == "\n"), !current.isEmpty, current.last != " ", current.last != "\n" {
+      if character == " " || character == "\n", !current.isEmpty, current.last != " ", current.last != "\n" {
         tokens.append(current)
         current = ""
       }

@@ -11,7 +11,8 @@ struct TimingDecoder: StreamDecoder {
   mutating func decode(_ chunk: [UInt8]) -> [StreamEvent] { stamp(base.decode(chunk)) }
   mutating func finish() -> [StreamEvent] { stamp(base.finish()) }
   private func stamp(_ events: [StreamEvent]) -> [StreamEvent] {
-    let count = events.filter { if case .answer = $0 { true } else if case .reasoning = $0 { true } else { false } }.count
+    let count = events.filter { if case .answer = $0 { true } else if case .reasoning = $0 { true } else { false } }
+      .count
     if count > 0 { log.record(count, at: ContinuousClock.now) }
     return events
   }

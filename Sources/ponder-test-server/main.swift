@@ -48,7 +48,10 @@ func escaped(_ token: String) -> String {
   token.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"").replacing("\n", with: "\\n")
 }
 let server = try ScriptedHTTPServer { request in
-  FileHandle.standardError.write(Data("request \(request.method) \(request.path) \(request.bodyText.prefix(limit).replacing("\n", with: "\\n"))\n".utf8))
+  FileHandle.standardError.write(
+    Data(
+      "request \(request.method) \(request.path) \(request.bodyText.prefix(limit).replacing("\n", with: "\\n"))\n".utf8)
+  )
   return bench.handle(request)
 }
 FileHandle.standardOutput.write(Data("\(server.baseURL)\n".utf8))
@@ -65,7 +68,9 @@ while true {
   let disconnects = server.clientDisconnects
   for disconnect in disconnects.dropFirst(reported) {
     FileHandle.standardError.write(
-      Data("client closed the connection: \(disconnect.path) after \(disconnect.chunksWritten) of \(disconnect.scriptChunks) chunks\n".utf8))
+      Data(
+        "client closed the connection: \(disconnect.path) after \(disconnect.chunksWritten) of \(disconnect.scriptChunks) chunks\n"
+          .utf8))
   }
   reported = disconnects.count
 }

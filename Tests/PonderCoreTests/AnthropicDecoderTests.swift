@@ -41,7 +41,8 @@ import Testing
 
   @Test func errorTypeInDataWithoutAnErrorEventName() {
     let text = #"data: {"type":"error","error":{"type":"api_error","message":"boom"}}"# + "\n\n"
-    #expect(DecoderVerifier.events(Array(text.utf8), decoder: AnthropicDecoder()) == [.error(ChatError(.server, "boom"))])
+    #expect(
+      DecoderVerifier.events(Array(text.utf8), decoder: AnthropicDecoder()) == [.error(ChatError(.server, "boom"))])
   }
 
   // §6.11
@@ -80,9 +81,10 @@ import Testing
 
   @Test func bytesAfterMessageStopAreIgnored() {
     var decoder = AnthropicDecoder()
-    #expect(decoder.decode(Array("event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n".utf8)) == [
-      .done(GenerationStats())
-    ])
+    #expect(
+      decoder.decode(Array("event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n".utf8)) == [
+        .done(GenerationStats())
+      ])
     #expect(decoder.decode(Array("event: ping\ndata: {\"type\":\"ping\"}\n\n".utf8)).isEmpty)
     #expect(decoder.finish().isEmpty)
   }

@@ -65,10 +65,11 @@ import Testing
   @Test func anUnknownKeyInATableNamesTheTableAndItsOwnKeys() {
     let text = "[tools]\nenabeld = false\nfrobnicate = 1\n"
     let config = file(["tools": .table(["enabeld": .bool(false), "frobnicate": .integer(1)])], lines: text)
-    #expect(config.problems.map(\.message) == [
-      "unknown key `enabeld` in [tools] (did you mean `enabled`?); ignored",
-      "unknown key `frobnicate` in [tools]; ignored",
-    ])
+    #expect(
+      config.problems.map(\.message) == [
+        "unknown key `enabeld` in [tools] (did you mean `enabled`?); ignored",
+        "unknown key `frobnicate` in [tools]; ignored",
+      ])
     #expect(config.problems.map(\.line) == [2, 3])
     #expect(config.toolsEnabled, "the misspelt key changed nothing")
   }
@@ -76,14 +77,15 @@ import Testing
   @Test func aWrongTypeIsAWarningNamingTheKeyWhatWasExpectedAndTheDefault() {
     let text = "model = \"m\"\nidle_timeout = \"300\"\nsave = \"no\"\n"
     let config = file(["model": .string("m"), "idle_timeout": .string("300"), "save": .string("no")], lines: text)
-    #expect(config.problems == [
-      ConfigProblem(
-        line: 2, key: "idle_timeout",
-        message: "idle_timeout: expected a number above 0, found a string (\"300\"); the default (300) applies"),
-      ConfigProblem(
-        line: 3, key: "save",
-        message: "save: expected true or false, found a string (\"no\"); the default (true) applies"),
-    ])
+    #expect(
+      config.problems == [
+        ConfigProblem(
+          line: 2, key: "idle_timeout",
+          message: "idle_timeout: expected a number above 0, found a string (\"300\"); the default (300) applies"),
+        ConfigProblem(
+          line: 3, key: "save",
+          message: "save: expected true or false, found a string (\"no\"); the default (true) applies"),
+      ])
     #expect(config.idleTimeoutSeconds == 300)
     #expect(config.savesConversations)
     #expect(config.string("model") == "m")
@@ -115,10 +117,11 @@ import Testing
 
   @Test func aTableWhereAValueBelongsAndTheReverseAreWrongTypes() {
     let config = file(["model": .table([:]), "tools": .string("all")])
-    #expect(config.problems.map(\.message) == [
-      "model: expected a string, found a table; ignored",
-      "tools: expected a table, found a string (\"all\"); ignored",
-    ])
+    #expect(
+      config.problems.map(\.message) == [
+        "model: expected a string, found a table; ignored",
+        "tools: expected a table, found a string (\"all\"); ignored",
+      ])
   }
 
   @Test func optionsTakeScalarsAndListsOfStringsOnly() {
@@ -134,10 +137,11 @@ import Testing
     let config = file([
       "mcp": .table(["x": .table(["command": .string("npx"), "arg": .array([]), "args": .string("-y")])])
     ])
-    #expect(config.problems.map(\.message) == [
-      "unknown key `arg` in [mcp.x] (did you mean `args`?); ignored",
-      "mcp.x.args: expected a list of strings, found a string (\"-y\"); ignored",
-    ])
+    #expect(
+      config.problems.map(\.message) == [
+        "unknown key `arg` in [mcp.x] (did you mean `args`?); ignored",
+        "mcp.x.args: expected a list of strings, found a string (\"-y\"); ignored",
+      ])
     #expect(config.rejected == ["mcp.x.args"])
     #expect(config.sections(under: "mcp") == ["x"])
   }
@@ -159,8 +163,9 @@ import Testing
 
   @Test func aReportNamesFileLineAndKey() {
     let problem = ConfigProblem(line: 7, key: "idle_timeout", message: "idle_timeout: expected a number above 0")
-    #expect(problem.report(in: "/home/me/.config/ponder/config.toml")
-      == "/home/me/.config/ponder/config.toml:7: idle_timeout: expected a number above 0")
+    #expect(
+      problem.report(in: "/home/me/.config/ponder/config.toml")
+        == "/home/me/.config/ponder/config.toml:7: idle_timeout: expected a number above 0")
     #expect(ConfigProblem(line: nil, key: "k", message: "m").report(in: "f.toml") == "f.toml: m")
   }
 }

@@ -39,7 +39,8 @@ import Testing
 
   @Test func aNotFoundPageFromAWebServerSaysTheEndpointIsMissing() {
     let message = ErrorBody.rejection(status: 404, body: Array(Self.nginx404.utf8), path: "/api/chat")
-    #expect(message == #"there is no /api/chat here (it says "404 Not Found"): is this a model server, and is --api right?"#)
+    #expect(
+      message == #"there is no /api/chat here (it says "404 Not Found"): is this a model server, and is --api right?"#)
     #expect(
       ErrorBody.rejection(status: 404, body: [], path: "/v1/chat/completions")
         == "there is no /v1/chat/completions here: is this a model server, and is --api right?")
@@ -89,11 +90,15 @@ import Testing
     let labelled = CannedTransport(headers: [HTTPHeader("Content-Encoding", "br")], body: "{}")
     #expect(
       await Self.events(from: gzip) == [
-        .error(ChatError(.malformed, "the server compressed its reply (gzip) though none was asked for; is a proxy in the way?"))
+        .error(
+          ChatError(
+            .malformed, "the server compressed its reply (gzip) though none was asked for; is a proxy in the way?"))
       ])
     #expect(
       await Self.events(from: labelled) == [
-        .error(ChatError(.malformed, "the server compressed its reply (br) though none was asked for; is a proxy in the way?"))
+        .error(
+          ChatError(
+            .malformed, "the server compressed its reply (br) though none was asked for; is a proxy in the way?"))
       ])
   }
 

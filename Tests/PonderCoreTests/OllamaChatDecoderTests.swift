@@ -117,7 +117,8 @@ import Testing
   }
 
   @Test func errorBodyWithoutNewlineIsAnInBandError() {
-    let events = DecoderVerifier.events(Array(#"{"error":"model 'nope' not found"}"#.utf8), decoder: OllamaChatDecoder())
+    let events = DecoderVerifier.events(
+      Array(#"{"error":"model 'nope' not found"}"#.utf8), decoder: OllamaChatDecoder())
     #expect(events == [.error(ChatError(.server, "model 'nope' not found"))])
   }
 

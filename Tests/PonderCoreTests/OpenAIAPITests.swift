@@ -111,7 +111,8 @@ import Testing
 
   @Test func modelListIsRead() throws {
     let json = try JSONValue.parse(
-      #"{"object":"list","data":[{"id":"qwen3:8b","object":"model","created":1,"owned_by":"library"},{"id":""},{"object":"model"},{"id":"gpt-4.1"}]}"#)
+      #"{"object":"list","data":[{"id":"qwen3:8b","object":"model","created":1,"owned_by":"library"},{"id":""},{"object":"model"},{"id":"gpt-4.1"}]}"#
+    )
     #expect(OpenAIAPI.models(fromList: json) == [ModelInfo(name: "qwen3:8b"), ModelInfo(name: "gpt-4.1")])
   }
 }

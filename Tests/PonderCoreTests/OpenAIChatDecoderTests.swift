@@ -219,7 +219,8 @@ import Testing
   }
 
   @Test func nonJSONDataIsMalformed() {
-    let events = DecoderVerifier.events(Array("data: {\"choices\":[]}\n\ndata: nope\n\n".utf8), decoder: OpenAIChatDecoder())
+    let events = DecoderVerifier.events(
+      Array("data: {\"choices\":[]}\n\ndata: nope\n\n".utf8), decoder: OpenAIChatDecoder())
     guard case .error(let error)? = events.last, events.count == 1 else {
       Issue.record("expected one error, got \(events)")
       return
@@ -236,19 +237,22 @@ import Testing
   }
 
   @Test func onlyTheFirstChoiceIsRead() {
-    let text = #"data: {"choices":[{"index":1,"delta":{"content":"B"}},{"index":0,"delta":{"content":"A"}}]}"#
+    let text =
+      #"data: {"choices":[{"index":1,"delta":{"content":"B"}},{"index":0,"delta":{"content":"A"}}]}"#
       + "\n\ndata: [DONE]\n\n"
     #expect(DecoderVerifier.events(Array(text.utf8), decoder: OpenAIChatDecoder()) == [.answer("A"), done(nil)])
   }
 
   @Test func nullErrorAndNullUsageAreNotErrors() {
-    let text = #"data: {"error":null,"usage":null,"choices":[{"index":0,"delta":{"content":"x"},"finish_reason":null}]}"#
+    let text =
+      #"data: {"error":null,"usage":null,"choices":[{"index":0,"delta":{"content":"x"},"finish_reason":null}]}"#
       + "\n\ndata: [DONE]\n\n"
     #expect(DecoderVerifier.events(Array(text.utf8), decoder: OpenAIChatDecoder()) == [.answer("x"), done(nil)])
   }
 
   @Test func unfinishedToolCallsAreNotEmittedWhenTheStreamIsCut() {
-    let text = #"data: {"choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"id":"c","function":{"name":"rm","arguments":"{\"path\":\"/tm"}}]}}]}"#
+    let text =
+      #"data: {"choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"id":"c","function":{"name":"rm","arguments":"{\"path\":\"/tm"}}]}}]}"#
       + "\n\n"
     let events = DecoderVerifier.events(Array(text.utf8), decoder: OpenAIChatDecoder())
     guard case .error(let error)? = events.first, events.count == 1 else {

@@ -70,7 +70,8 @@ import Testing
   @Test func hugeLayersAreDrawnWithoutATrap() {
     var decoder = OllamaPullDecoder()
     let events = decoder.decode(Fixtures.bytes("pull/huge-layers.ndjson")) + decoder.finish()
-    #expect(events[1] == .layer(status: "pulling b", digest: "sha256:b", completed: 0, total: 8_900_000_000_000_000_000))
+    #expect(
+      events[1] == .layer(status: "pulling b", digest: "sha256:b", completed: 0, total: 8_900_000_000_000_000_000))
     var progress = PullProgress(model: "m")
     var rate = TransferRate()
     var lines: [String] = []

@@ -15,16 +15,19 @@ import Testing
     let (sut, outputs) = ResponsePump.streaming(clock: clock, interval: .milliseconds(50))
     var released = outputs.makeAsyncIterator()
     await sut.feed([.stream(.reasoning("I will "))])
-    #expect(await released.next() == .release(ResponseBatch(events: [.reasoning("I will ")], fragments: .init(reasoning: 1))))
+    #expect(
+      await released.next() == .release(ResponseBatch(events: [.reasoning("I will ")], fragments: .init(reasoning: 1))))
     // Within the interval: held, then released at once by the call that follows it.
     await sut.feed([.stream(.reasoning("read it")), .toolCall(Self.call)])
     #expect(
       await released.next()
         == .release(
-          ResponseBatch(events: [.reasoning("read it")], fragments: .init(reasoning: 1), toolEvents: [.toolCall(Self.call)])))
+          ResponseBatch(
+            events: [.reasoning("read it")], fragments: .init(reasoning: 1), toolEvents: [.toolCall(Self.call)])))
     await sut.feed([.toolStarted(Self.call), .toolFinished(Self.result)])
     #expect(
-      await released.next() == .release(ResponseBatch(events: [], toolEvents: [.toolStarted(Self.call), .toolFinished(Self.result)])))
+      await released.next()
+        == .release(ResponseBatch(events: [], toolEvents: [.toolStarted(Self.call), .toolFinished(Self.result)])))
     // Text after tool work is paced again: the last release was just now, so it waits one interval.
     await sut.feed([.stream(.answer("a"))])
     await clock.waitForSleepers(1)
@@ -34,7 +37,8 @@ import Testing
     await sut.finishFeeding()
     #expect(
       await released.next()
-        == .release(ResponseBatch(events: [.answer("b")], fragments: .init(answer: 1), toolEvents: [.turnEnded(Self.outcome)])))
+        == .release(
+          ResponseBatch(events: [.answer("b")], fragments: .init(answer: 1), toolEvents: [.turnEnded(Self.outcome)])))
     #expect(await released.next() == .finished)
     #expect(await released.next() == nil)
   }
@@ -87,7 +91,8 @@ import Testing
     for await output in outputs { all.append(output) }
     #expect(
       all == [
-        .release(ResponseBatch(events: [.answer("12345")], fragments: .init(answer: 1), toolEvents: [.toolCall(Self.call)])),
+        .release(
+          ResponseBatch(events: [.answer("12345")], fragments: .init(answer: 1), toolEvents: [.toolCall(Self.call)])),
         .release(ResponseBatch(events: [.answer("678")], fragments: .init(answer: 1))),
         .finished,
       ])
@@ -95,7 +100,10 @@ import Testing
   }
 
   /// What came first: the producer's feed returning, or the pump saying it stopped reading.
-  enum First: Equatable { case feedReturned, readingStopped(Int) }
+  enum First: Equatable {
+    case feedReturned
+    case readingStopped(Int)
+  }
 
   /// Races the producer's return (signalled on `returned`) against the pump's `readingStopped`,
   /// so a pump that does not wait fails the test instead of hanging it.

@@ -36,10 +36,11 @@ import Testing
     let response = try await sending.value
     #expect(response.status == 200)
     #expect(inner.requests.count == 3)
-    #expect(notes.all == [
-      "the server is busy (HTTP 503); trying again in 7 s (2 of 3)",
-      "the server is busy (HTTP 429); trying again in 2 s (3 of 3)",
-    ])
+    #expect(
+      notes.all == [
+        "the server is busy (HTTP 503); trying again in 7 s (2 of 3)",
+        "the server is busy (HTTP 429); trying again in 2 s (3 of 3)",
+      ])
   }
 
   @Test func afterThreeTriesTheRefusalIsReturned() async throws {
@@ -57,7 +58,8 @@ import Testing
     let transport = RetryingTransport(inner, clock: clock) { _ in }
     #expect(try await transport.send(Self.request).status == 500)
     #expect(inner.requests.count == 1)
-    let capped = RetryingTransport<ManualClock>.wait(after: [HTTPHeader("retry-after", "3600")], attempt: 1, longest: .seconds(30))
+    let capped = RetryingTransport<ManualClock>.wait(
+      after: [HTTPHeader("retry-after", "3600")], attempt: 1, longest: .seconds(30))
     #expect(capped == .seconds(30))
   }
 }

@@ -144,7 +144,10 @@ import Testing
   @Test func pastTheWindowAnswerTextPassesThroughUntouched() {
     var splitter = ThinkTagSplitter(strayTagWindow: 8)
     #expect(!splitter.passesAnswerThrough)
-    #expect(DecoderVerifier.merged(splitter.feed("an answer longer than the window")) == [.answer("an answer longer than the window")])
+    #expect(
+      DecoderVerifier.merged(splitter.feed("an answer longer than the window")) == [
+        .answer("an answer longer than the window")
+      ])
     #expect(splitter.passesAnswerThrough)
     #expect(splitter.feed(" </think> <think>") == [.answer(" </think> <think>")])
     #expect(splitter.finish().isEmpty)
@@ -152,7 +155,8 @@ import Testing
 
   @Test func ollamaAnswersSkipTheSplitterUnlessAsked() {
     #expect(ChatBackend(kind: .ollama, host: nil).makeDecoder() is OllamaChatDecoder)
-    #expect(ChatBackend(kind: .ollama, host: nil, thinkTags: .always).makeDecoder() is ThinkTagFilter<OllamaChatDecoder>)
+    #expect(
+      ChatBackend(kind: .ollama, host: nil, thinkTags: .always).makeDecoder() is ThinkTagFilter<OllamaChatDecoder>)
     #expect(ChatBackend(kind: .openai, host: nil).makeDecoder() is ThinkTagFilter<OpenAIChatDecoder>)
     #expect(ChatBackend(kind: .anthropic, host: nil, thinkTags: .never).makeDecoder() is AnthropicDecoder)
   }

@@ -89,11 +89,14 @@ import Testing
     let err = CapturingSink()
     async let run = pull("llama3.2-vision", server: server, err: err) { reader.task = $0 }
     // Cancel mid-pull: once the first progress line is out.
-    #expect(await err.waitForText() { !$0.isEmpty })
+    #expect(await err.waitForText { !$0.isEmpty })
     reader.task?.cancel()
     let result = await run
     #expect(result.status == .interrupted)
-    #expect(result.err.hasSuffix("ponder: pull of llama3.2-vision cancelled; the connection to \(server.baseURL) was closed (pulling again resumes)\n"))
+    #expect(
+      result.err.hasSuffix(
+        "ponder: pull of llama3.2-vision cancelled; the connection to \(server.baseURL) was closed (pulling again resumes)\n"
+      ))
     let disconnect = await server.waitForDisconnect()
     #expect(disconnect?.path == "/api/pull")
     #expect((disconnect?.chunksWritten ?? .max) < (disconnect?.scriptChunks ?? 0))

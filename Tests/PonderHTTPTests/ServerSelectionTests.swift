@@ -10,7 +10,8 @@ import Testing
     let server = try ScriptedHTTPServer(handler: ScriptedOllama().handle)
     defer { server.stop() }
     let transport = AsyncHTTPTransport()
-    let result = await ServerSelection(api: nil, host: server.baseURL).resolve(client: StreamingClient(transport: transport))
+    let result = await ServerSelection(api: nil, host: server.baseURL).resolve(
+      client: StreamingClient(transport: transport))
     await transport.shutdown()
     let resolved = try result.get()
     #expect(resolved.backend.kind == .ollama)
@@ -26,7 +27,8 @@ import Testing
     }
     defer { server.stop() }
     let transport = AsyncHTTPTransport()
-    let result = await ServerSelection(api: nil, host: server.baseURL + "/v1/").resolve(client: StreamingClient(transport: transport))
+    let result = await ServerSelection(api: nil, host: server.baseURL + "/v1/").resolve(
+      client: StreamingClient(transport: transport))
     await transport.shutdown()
     let resolved = try result.get()
     #expect(resolved.backend.kind == .openai)

@@ -66,7 +66,8 @@ import Testing
       await source.shutdown()
       // Shutting down closes the server's stdin first, and this server exits when it sees that.
       let sawEOF = await eventually {
-        (try? String(contentsOfFile: logs + "/mcp-chatty.log", encoding: .utf8))?.contains("stdin closed, exiting") == true
+        (try? String(contentsOfFile: logs + "/mcp-chatty.log", encoding: .utf8))?.contains("stdin closed, exiting")
+          == true
       }
       #expect(sawEOF)
     }
@@ -89,7 +90,9 @@ import Testing
       let later = await #expect(throws: ToolFailure.self) {
         try await tools.named("fragile_echo").run(["text": "hello?"], context: context)
       }
-      #expect(later?.message.hasPrefix("The MCP server \"fragile\" exited with status 3, so fragile_echo did not run") == true)
+      #expect(
+        later?.message.hasPrefix("The MCP server \"fragile\" exited with status 3, so fragile_echo did not run") == true
+      )
     }
   }
 
@@ -103,7 +106,8 @@ import Testing
       }
       #expect(ContinuousClock.now - started < Self.bound)
       #expect(
-        error?.message.hasPrefix("The MCP server \"quiet\" closed its output, so quiet_close_output did not run") == true,
+        error?.message.hasPrefix("The MCP server \"quiet\" closed its output, so quiet_close_output did not run")
+          == true,
         "\(String(describing: error))")
       let later = await #expect(throws: ToolFailure.self) {
         try await tools.named("quiet_echo").run(["text": "hello?"], context: context)

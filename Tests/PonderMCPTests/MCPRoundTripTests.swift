@@ -73,7 +73,8 @@ import Testing
       }
       #expect(
         error?.message
-          == "test_rpc_error failed: the MCP server \"test\" answered with an error: Invalid params: the widget argument is missing")
+          == "test_rpc_error failed: the MCP server \"test\" answered with an error: Invalid params: the widget argument is missing"
+      )
       // The server is still usable afterwards.
       let echo = try tools.named("test_echo")
       #expect(try await echo.run(["text": "ok"], context: context) == .ok("ok"))
@@ -117,7 +118,9 @@ import Testing
   @Test(arguments: MCPPath.allCases)
   func toolsOfSeveralServersKeepConfigOrderAndTheirOwnPrefix(_ path: MCPPath) async throws {
     let context = try MCPTestServer.context()
-    let configs = [try MCPTestServer.config("beta", arguments: ["--page-size", "100"]), try MCPTestServer.config("alpha")]
+    let configs = [
+      try MCPTestServer.config("beta", arguments: ["--page-size", "100"]), try MCPTestServer.config("alpha"),
+    ]
     try await withServers(path, configs) { source, tools, problems in
       #expect(problems.isEmpty)
       #expect(await source.serverNames == ["beta", "alpha"])

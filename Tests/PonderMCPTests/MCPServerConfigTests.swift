@@ -27,7 +27,8 @@ import Testing
     #expect(
       servers == [
         MCPServerConfig(
-          name: "files", command: "npx", arguments: ["-y", "@modelcontextprotocol/server-filesystem", "/home/me/notes"],
+          name: "files", command: "npx",
+          arguments: ["-y", "@modelcontextprotocol/server-filesystem", "/home/me/notes"],
           environment: ["LOG_LEVEL": "warn", "PORT": "8080", "VERBOSE": "true"], isEnabled: true)
       ])
   }
@@ -65,7 +66,8 @@ import Testing
     }
     let (servers, problems) = try parse("[mcp.only.env]\nA = \"b\"\n")
     #expect(servers.isEmpty)
-    #expect(problems == ["[mcp.only]: no command; add a line like command = \"npx\" (the program that starts the server)"])
+    #expect(
+      problems == ["[mcp.only]: no command; add a line like command = \"npx\" (the program that starts the server)"])
   }
 
   @Test func disabledServersAreParsedButMarked() throws {

@@ -4,12 +4,13 @@ import Testing
 
 /// Grapheme clusters are kept whole in one cell and measured as current terminals draw them.
 @Suite struct GraphemeClusterTests {
-  @Test(arguments: [
-    ("a", 1), ("東", 2), ("🙂", 2), ("e\u{301}", 1), ("e\u{301}\u{302}\u{303}", 1),
-    ("👍🏽", 2), ("👩‍💻", 2), ("👨‍👩‍👧", 2), ("❤\u{FE0F}", 2), ("❤", 1), ("☺\u{FE0E}", 1),
-    ("🇫🇷", 2), ("1\u{FE0F}\u{20E3}", 2), ("🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}", 2),
-    ("\u{915}\u{94D}\u{937}", 1),
-  ] as [(String, Int)])
+  @Test(
+    arguments: [
+      ("a", 1), ("東", 2), ("🙂", 2), ("e\u{301}", 1), ("e\u{301}\u{302}\u{303}", 1),
+      ("👍🏽", 2), ("👩‍💻", 2), ("👨‍👩‍👧", 2), ("❤\u{FE0F}", 2), ("❤", 1), ("☺\u{FE0E}", 1),
+      ("🇫🇷", 2), ("1\u{FE0F}\u{20E3}", 2), ("🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}", 2),
+      ("\u{915}\u{94D}\u{937}", 1),
+    ] as [(String, Int)])
   func widths(text: String, columns: Int) {
     #expect(text.count == 1)
     let grapheme = Character(text)

@@ -1,5 +1,6 @@
-@testable import PonderScreen
 import Testing
+
+@testable import PonderScreen
 
 /// A streamed markdown line is restyled from its resume point, not from its start, and looks the
 /// same as the whole line styled at once, however the text was cut into releases.
@@ -32,9 +33,10 @@ import Testing
       #expect(grownLine.baseRole == whole.role, "cut at \(cut)")
       #expect(grownLine.isASCII == whole.display.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F })
     }
-    let tokens = grown(line.split(separator: " ", omittingEmptySubsequences: false).enumerated().map {
-      $0.offset == 0 ? String($0.element) : " " + $0.element
-    })
+    let tokens = grown(
+      line.split(separator: " ", omittingEmptySubsequences: false).enumerated().map {
+        $0.offset == 0 ? String($0.element) : " " + $0.element
+      })
     #expect(tokens.display == whole.display)
     #expect(tokens.spans == whole.spans)
   }
@@ -49,6 +51,8 @@ import Testing
     #expect(document.lines[0].styledThrough?.source == "plain words, then **bold** text and a ".utf8.count)
     document.append(" closed` now", kind: .markdown, role: .answer)
     #expect(document.lines[0].display == "plain words, then bold text and a lone tick closed now")
-    #expect(document.lines[0].styledThrough?.source == "plain words, then **bold** text and a `lone tick closed` no".utf8.count)
+    #expect(
+      document.lines[0].styledThrough?.source
+        == "plain words, then **bold** text and a `lone tick closed` no".utf8.count)
   }
 }

@@ -25,7 +25,9 @@ import Testing
     #expect(session.effects == [.loadModels])
     session.send(.modelsLoaded(.success(Self.listed)))
     #expect(session.effects.contains(.loadModelDetails(["qwen3:8b", "llama3.2:latest"])))
-    session.send(.modelDetailsLoaded(model: "qwen3:8b", ModelDetails(capabilities: ["completion", "tools", "thinking"], contextLength: 40960)))
+    session.send(
+      .modelDetailsLoaded(
+        model: "qwen3:8b", ModelDetails(capabilities: ["completion", "tools", "thinking"], contextLength: 40960)))
     guard case .modelPicker(let models, _)? = session.state.overlay else {
       Issue.record("the picker must stay open")
       return

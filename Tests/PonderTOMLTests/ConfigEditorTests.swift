@@ -30,7 +30,8 @@ import Testing
     #expect(config.string("model") == "qwen3:8b")
     #expect(config.string("mcp.files.command") == "mcp-files")
     #expect(config.bool("tools.enabled") == true)
-    #expect(after.contains("# asked once, then saved\nalways_allow = [\"write_file\", \"run_command\"]\nenabled = true"))
+    #expect(
+      after.contains("# asked once, then saved\nalways_allow = [\"write_file\", \"run_command\"]\nenabled = true"))
   }
 
   @Test func aMissingKeyGoesAtTheEndOfItsSectionBeforeTheNext() throws {

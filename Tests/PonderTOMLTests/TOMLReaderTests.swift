@@ -61,11 +61,12 @@ import Testing
       enabeld = false
       options = { num_ctx = { big = true } }
       """)
-    #expect(config.problems.map { $0.report(in: "c.toml") } == [
-      "c.toml:3: idle_timeout: expected a number above 0, found a string (\"300\"); the default (300) applies",
-      "c.toml:5: unknown key `enabeld` in [tools] (did you mean `enabled`?); ignored",
-      "c.toml:6: unknown key `options` in [tools]; ignored",
-    ])
+    #expect(
+      config.problems.map { $0.report(in: "c.toml") } == [
+        "c.toml:3: idle_timeout: expected a number above 0, found a string (\"300\"); the default (300) applies",
+        "c.toml:5: unknown key `enabeld` in [tools] (did you mean `enabled`?); ignored",
+        "c.toml:6: unknown key `options` in [tools]; ignored",
+      ])
     #expect(config.string("model") == "m")
   }
 

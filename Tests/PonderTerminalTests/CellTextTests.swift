@@ -1,6 +1,7 @@
 import CNCurses
 import PonderScreen
 import Testing
+
 @testable import PonderTerminal
 
 @Suite struct CellTextTests {
@@ -62,5 +63,3 @@ import Testing
     #expect(Self.needsOverlay("e\u{301}\u{301}\u{301}\u{301}\u{301}", width: 1))
   }
 }
-
-

@@ -1,6 +1,7 @@
 import CNCurses
 import PonderScreen
 import Testing
+
 @testable import PonderTerminal
 
 @Suite struct KeyDecoderTests {
@@ -9,7 +10,8 @@ import Testing
   static func chars(_ text: String) -> [Raw] { text.unicodeScalars.map { .character($0.value) } }
 
   @Test func printableCharacters() {
-    #expect(KeyDecoder.decode(Self.chars("aé東🙂")) == [.character("a"), .character("é"), .character("東"), .character("🙂")])
+    #expect(
+      KeyDecoder.decode(Self.chars("aé東🙂")) == [.character("a"), .character("é"), .character("東"), .character("🙂")])
   }
 
   @Test func enterTabBackspaceAndControls() {

@@ -1,6 +1,7 @@
 import CNCurses
 import PonderScreen
 import Testing
+
 @testable import PonderTerminal
 
 @Suite struct MonochromeStyleTests {
@@ -11,6 +12,8 @@ import Testing
       #expect(style.reverse || style.bold || style.underline, "\(role)")
       #expect(style.foreground == .terminalDefault && style.background == .terminalDefault)
     }
-    #expect(MonochromeStyle.style(for: .searchMatch, theme: theme) != MonochromeStyle.style(for: .searchCurrent, theme: theme))
+    #expect(
+      MonochromeStyle.style(for: .searchMatch, theme: theme) != MonochromeStyle.style(for: .searchCurrent, theme: theme)
+    )
   }
 }

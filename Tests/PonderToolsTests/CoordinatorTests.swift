@@ -43,7 +43,8 @@ import Testing
     #expect(
       outcome
         == ToolTurnOutcome(
-          messages: [assistant, result.message, .assistant("It says alpha, beta.")], ending: .answered(OllamaLines.stats),
+          messages: [assistant, result.message, .assistant("It says alpha, beta.")],
+          ending: .answered(OllamaLines.stats),
           steps: 1))
     let bodies = transport.bodies
     #expect(bodies.count == 2)
@@ -66,10 +67,13 @@ import Testing
       asked.append(request)
       return .deny
     }.run(Self.request, toolsSupported: true, emit: { _ in })
-    #expect(asked.requests == [ApprovalRequest(call: call, tool: WriteFileTool().info, workspaceRoot: temp.workspace.root)])
+    #expect(
+      asked.requests == [ApprovalRequest(call: call, tool: WriteFileTool().info, workspaceRoot: temp.workspace.root)])
     #expect(temp.read("x.txt") == nil)
     let denial = ApprovalPolicy.denialMessage(toolName: "write_file", byUser: true)
-    #expect(outcome.messages[1] == ChatMessage(role: .tool, content: denial, toolName: "write_file", toolCallID: "w", isError: true))
+    #expect(
+      outcome.messages[1]
+        == ChatMessage(role: .tool, content: denial, toolName: "write_file", toolCallID: "w", isError: true))
     #expect(transport.bodies[1]["messages"]?.arrayValue?.last?["content"] == .string(denial))
     #expect(outcome.ending == .answered(OllamaLines.stats))
   }
@@ -78,8 +82,10 @@ import Testing
     let temp = try TempWorkspace()
     let call = ToolCall(id: "w", name: "write_file", arguments: ["path": "x.txt", "content": "hi"])
     let transport = CannedTransport([
-      .ndjson([OllamaLines.toolCalls([call]), OllamaLines.done]), .ndjson([OllamaLines.content("Done."), OllamaLines.done]),
-      .ndjson([OllamaLines.toolCalls([call]), OllamaLines.done]), .ndjson([OllamaLines.content("Again."), OllamaLines.done]),
+      .ndjson([OllamaLines.toolCalls([call]), OllamaLines.done]),
+      .ndjson([OllamaLines.content("Done."), OllamaLines.done]),
+      .ndjson([OllamaLines.toolCalls([call]), OllamaLines.done]),
+      .ndjson([OllamaLines.content("Again."), OllamaLines.done]),
     ])
     let asked = AskLog()
     let coordinator = coordinator(transport, tools: [WriteFileTool()], workspace: temp) { request in
@@ -99,7 +105,8 @@ import Testing
     let temp = try TempWorkspace()
     let calls = [ToolCall(id: "a", name: "meet"), ToolCall(id: "b", name: "meet")]
     let transport = CannedTransport([
-      .ndjson([OllamaLines.toolCalls(calls), OllamaLines.done]), .ndjson([OllamaLines.content("ok"), OllamaLines.done]),
+      .ndjson([OllamaLines.toolCalls(calls), OllamaLines.done]),
+      .ndjson([OllamaLines.content("ok"), OllamaLines.done]),
     ])
     let outcome = await coordinator(transport, tools: [RendezvousTool(gate: Rendezvous(expected: 2))], workspace: temp)
       .run(Self.request, toolsSupported: true, emit: { _ in })
@@ -157,9 +164,12 @@ import Testing
     let temp = try TempWorkspace()
     let write = ToolCall(id: "w", name: "write_file", arguments: ["path": "x.txt", "content": "hi"])
     let calls = [ToolCall(id: "h", name: "hang"), write]
-    let transport = CannedTransport([.ndjson([OllamaLines.toolCalls([calls[0]]), OllamaLines.toolCalls([write]), OllamaLines.done])])
+    let transport = CannedTransport([
+      .ndjson([OllamaLines.toolCalls([calls[0]]), OllamaLines.toolCalls([write]), OllamaLines.done])
+    ])
     let recorder = EventRecorder()
-    let coordinator = coordinator(transport, tools: [HangingTool(), WriteFileTool()], workspace: temp) { _ in .allowOnce }
+    let coordinator = coordinator(transport, tools: [HangingTool(), WriteFileTool()], workspace: temp) { _ in .allowOnce
+    }
     let turn = Task { await coordinator.run(Self.request, toolsSupported: true, emit: recorder.sink) }
     await recorder.wait { if case .toolStarted = $0 { true } else { false } }
     turn.cancel()
@@ -170,7 +180,10 @@ import Testing
     let results = outcome.messages.filter { $0.role == .tool }
     #expect(results.map(\.toolCallID) == ["h", "w"])
     #expect(results.allSatisfy { $0.isError })
-    #expect(results.map(\.content) == ["Cancelled by the user before hang produced a result.", "Not run: the user cancelled the turn."])
+    #expect(
+      results.map(\.content) == [
+        "Cancelled by the user before hang produced a result.", "Not run: the user cancelled the turn.",
+      ])
     #expect(temp.read("x.txt") == nil)
   }
 
@@ -179,7 +192,10 @@ import Testing
     let transport = CannedTransport([.error(404, #"{"error":"model 'm' not found"}"#)])
     let outcome = await coordinator(transport, tools: [ReadFileTool()], workspace: temp)
       .run(Self.request, toolsSupported: true, emit: { _ in })
-    #expect(outcome == ToolTurnOutcome(messages: [], ending: .failed(ChatError(.rejected(status: 404), "model 'm' not found")), steps: 0))
+    #expect(
+      outcome
+        == ToolTurnOutcome(
+          messages: [], ending: .failed(ChatError(.rejected(status: 404), "model 'm' not found")), steps: 0))
   }
 }
 

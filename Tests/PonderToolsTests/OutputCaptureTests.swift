@@ -1,5 +1,6 @@
-@testable import PonderTools
 import Testing
+
+@testable import PonderTools
 
 @Suite struct OutputCaptureTests {
   @Test func keepsTheBeginningAndTheEndAndCountsTheRest() {

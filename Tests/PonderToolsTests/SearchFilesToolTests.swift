@@ -13,13 +13,18 @@ import Testing
     try temp.symlink("outside-link", to: temp.outside)
     try temp.write("leak.txt", "answer outside\n", in: temp.outside)
     let output = try await SearchFilesTool().run(["pattern": "answer", "ignore_case": true], context: temp.context)
-    #expect(output == .ok("README.md:1: The Answer is here\nsrc/main.swift:2: let answer = 42\n[search_files: 1 binary file(s) skipped]"))
+    #expect(
+      output
+        == .ok(
+          "README.md:1: The Answer is here\nsrc/main.swift:2: let answer = 42\n[search_files: 1 binary file(s) skipped]"
+        ))
   }
 
   @Test func matchesAreCapped() async throws {
     let temp = try TempWorkspace()
     try temp.write("many.txt", String(repeating: "hit\n", count: 50))
-    let output = try await SearchFilesTool(maxMatches: 5).run(["pattern": "h.t", "path": "many.txt"], context: temp.context)
+    let output = try await SearchFilesTool(maxMatches: 5).run(
+      ["pattern": "h.t", "path": "many.txt"], context: temp.context)
     #expect(output.text.split(separator: "\n").count == 6)
     #expect(output.text.hasSuffix("[search_files: stopped at 5 matches]"))
   }

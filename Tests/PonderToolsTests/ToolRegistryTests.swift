@@ -6,8 +6,12 @@ import Testing
 @Suite struct ToolRegistryTests {
   @Test func builtInToolsAndTheirKinds() {
     let registry = ToolRegistry.builtIn()
-    #expect(registry.names == ["read_file", "list_directory", "search_files", "current_time", "write_file", "run_command"])
-    #expect(registry.infos.filter(\.isReadOnly).map(\.name) == ["read_file", "list_directory", "search_files", "current_time"])
+    #expect(
+      registry.names == ["read_file", "list_directory", "search_files", "current_time", "write_file", "run_command"])
+    #expect(
+      registry.infos.filter(\.isReadOnly).map(\.name) == [
+        "read_file", "list_directory", "search_files", "current_time",
+      ])
     #expect(registry.definitions.allSatisfy { $0.parameters["type"] == "object" })
     #expect(registry.keeping(["run_command"]).names == ["run_command"])
   }

@@ -18,7 +18,9 @@ import Testing
     let temp = try TempWorkspace()
     #expect(WriteFileTool().isReadOnly == false)
     try temp.write("dir/x", "")
-    let message = await toolFailure { try await WriteFileTool().run(["path": "dir", "content": "x"], context: temp.context) }
+    let message = await toolFailure {
+      try await WriteFileTool().run(["path": "dir", "content": "x"], context: temp.context)
+    }
     #expect(message == "dir exists and is not a regular file; it was not changed.")
   }
 }

@@ -30,7 +30,10 @@ struct MCPStartup {
     let source = MCPHelperSource(executable: helper, logDirectory: logDirectory)
     let (tools, startProblems) = await source.start(enabled)
     let names = await source.serverNames
-    let summary = names.isEmpty ? nil : "MCP: \(names.joined(separator: ", ")) started · \(tools.count) tool\(tools.count == 1 ? "" : "s") (asked before each run)"
+    let summary =
+      names.isEmpty
+      ? nil
+      : "MCP: \(names.joined(separator: ", ")) started · \(tools.count) tool\(tools.count == 1 ? "" : "s") (asked before each run)"
     return MCPStartup(
       source: source, tools: tools, problems: (configProblems + startProblems).map { "MCP: \($0)" }, summary: summary)
   }

@@ -15,7 +15,8 @@ struct SearchWorkerCommand: AsyncParsableCommand {
   /// This executable, with this subcommand: what the chat and `ask` give `search_files`, with
   /// its deadline from the config (`[tools] search_timeout_seconds`, default 20).
   static func worker(config: ConfigFile) -> SearchWorker {
-    let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    let executable =
+      (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
     return SearchWorker(
       command: [executable, configuration.commandName ?? "__search-files"], timeout: config.searchTimeoutSeconds)
   }

@@ -23,7 +23,8 @@ struct ToolSession: Sendable {
   init(options: ToolOptions, config: ConfigFile, interactive: Bool, extraTools: [any Tool] = []) throws(ToolFailure) {
     let root = options.workspace ?? FileManager.default.currentDirectoryPath
     workspace = try Workspace(root: root)
-    var registry = ToolRegistry(ToolRegistry.builtIn(searchWorker: SearchWorkerCommand.worker(config: config)).tools + extraTools)
+    var registry = ToolRegistry(
+      ToolRegistry.builtIn(searchWorker: SearchWorkerCommand.worker(config: config)).tools + extraTools)
     var disabled: String?
     if options.noTools {
       registry = ToolRegistry([])

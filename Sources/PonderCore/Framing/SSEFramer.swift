@@ -1,5 +1,3 @@
-
-
 /// Parses a `text/event-stream` body into events, whatever the transport's chunking.
 ///
 /// Follows WHATWG "Interpreting an event stream" (protocols.md §5.1) on bytes: a leading BOM is

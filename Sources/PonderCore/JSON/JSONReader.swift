@@ -301,7 +301,8 @@ public struct JSONReader {
       var scalar = try readHex4()
       if (0xD800...0xDBFF).contains(scalar) {
         // A high surrogate must pair with a following \uDC00–\uDFFF; a lone one becomes U+FFFD.
-        if position + 6 <= bytes.count, bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u") {
+        if position + 6 <= bytes.count, bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u")
+        {
           let saved = position
           position += 2
           let low = try readHex4()

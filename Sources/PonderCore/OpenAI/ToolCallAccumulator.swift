@@ -1,5 +1,3 @@
-
-
 /// Collects streamed tool-call fragments until the choice finishes (protocols.md §2.4).
 ///
 /// Same semantics as the official SDKs: fragments are keyed by `index` (falling back to the `id`

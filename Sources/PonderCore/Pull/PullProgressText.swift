@@ -10,7 +10,9 @@ public enum PullProgressText {
     ]
     if !progress.succeeded, progress.completed < progress.total, let speed = rate.bytesPerSecond {
       parts.append("\(ByteSize.text(speed.integerValue ?? .max))/s")
-      if let left = rate.secondsLeft(remaining: progress.total - progress.completed) { parts.append(duration(left) + " left") }
+      if let left = rate.secondsLeft(remaining: progress.total - progress.completed) {
+        parts.append(duration(left) + " left")
+      }
     }
     return parts.joined(separator: "  ")
   }

@@ -1,5 +1,3 @@
-
-
 /// One server API: how to build its requests, list its models and read its streams.
 ///
 /// The CLI and the TUI hold one of these instead of a protocol-specific type, so every feature
@@ -22,7 +20,8 @@ public struct ChatBackend: Sendable, CustomStringConvertible {
   ///     API's local default — `OLLAMA_HOST` rules for Ollama, `http://127.0.0.1:8080` otherwise).
   ///   - ollamaHostVariable: the value of `OLLAMA_HOST`, used when `host` is nil.
   public init(
-    kind: APIKind, host: String?, ollamaHostVariable: String? = nil, apiKey: APIKey? = nil, thinkTags: ThinkTagMode = .auto
+    kind: APIKind, host: String?, ollamaHostVariable: String? = nil, apiKey: APIKey? = nil,
+    thinkTags: ThinkTagMode = .auto
   ) {
     self.thinkTags = thinkTags
     switch kind {

@@ -66,7 +66,9 @@ public struct EventBatches: AsyncSequence, Sendable {
         while let chunk = try await body.next() {
           if first, !chunk.isEmpty {
             first = false
-            if let unexpected = UnexpectedBody.check(firstBytes: chunk) { return finish([.error(unexpected.error(page: chunk))]) }
+            if let unexpected = UnexpectedBody.check(firstBytes: chunk) {
+              return finish([.error(unexpected.error(page: chunk))])
+            }
           }
           let events = decoder.decode(chunk)
           if events.contains(where: \.isTerminal) { return finish(events) }

@@ -1,5 +1,3 @@
-
-
 /// The loop every stream decoder shares: frame the bytes, interpret frames until a terminal
 /// event (done or error), ignore everything after it, and report truncation when the stream
 /// ends without one. Conformers only interpret frames.

@@ -58,7 +58,9 @@ public enum HTMLText {
           let name = tagName.lowercased()
           if name == "script" || name == "style" { skipping = "/" + name }
           if let closing = skipping, name == closing { skipping = nil }
-          if ["br", "p", "/p", "div", "/div", "h1", "/h1", "h2", "/h2", "li", "tr"].contains(name) { text.append("\n") }
+          if ["br", "p", "/p", "div", "/div", "h1", "/h1", "h2", "/h2", "li", "tr"].contains(name) {
+            text.append("\n")
+          }
         } else if !character.isWhitespace, tagName.count < 10, !tagName.contains(" ") {
           tagName.append(character)
         } else {

@@ -39,7 +39,8 @@ public enum UnexpectedBody: Equatable, Sendable {
     case .webPage:
       let title = HTMLText.summary(of: String(decoding: page.prefix(64 << 10), as: UTF8.self))
       let says = title.map { " (\"\(ErrorBody.oneLine($0))\")" } ?? ""
-      return ChatError(.malformed, "the server answered with a web page\(says), not a model stream: is --host a model server?")
+      return ChatError(
+        .malformed, "the server answered with a web page\(says), not a model stream: is --host a model server?")
     }
   }
 }

@@ -1,6 +1,10 @@
 /// An HTTP request as plain data, built by the protocol code and sent by a ``HTTPTransport``.
 public struct HTTPRequestSpec: Sendable, Equatable {
-  public enum Method: String, Sendable { case get = "GET", post = "POST", head = "HEAD" }
+  public enum Method: String, Sendable {
+    case get = "GET"
+    case post = "POST"
+    case head = "HEAD"
+  }
 
   public var method: Method
   public var url: String

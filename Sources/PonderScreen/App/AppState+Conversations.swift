@@ -45,7 +45,8 @@ extension AppState {
     let count = conversation.messages.count
     appendLog(
       .info,
-      "resumed conversation \(conversation.id): \(conversation.summary.title) · \(count) message\(count == 1 ? "" : "s")")
+      "resumed conversation \(conversation.id): \(conversation.summary.title) · \(count) message\(count == 1 ? "" : "s")"
+    )
   }
 
   private mutating func show(_ stored: StoredMessage) {
@@ -74,7 +75,9 @@ extension AppState {
         answer.appendLine("⚙ \(call.name) \(ToolEventText.arguments(call, limit: 60))", kind: .plain(.dim), role: .dim)
       }
       if let notice = Self.notice(for: stored) {
-        answer.appendLine(notice, kind: .plain(stored.status == .failed ? .error : .notice), role: stored.status == .failed ? .error : .notice)
+        answer.appendLine(
+          notice, kind: .plain(stored.status == .failed ? .error : .notice),
+          role: stored.status == .failed ? .error : .notice)
       }
     }
   }

@@ -49,7 +49,8 @@ extension AppState {
     case .control("n"):
       return startNewConversation()
     case .pasteTooLarge(let bytes):
-      appendLog(.error, "paste refused: \(ByteSize.text(bytes)) is over the 1 MB the input takes; /attach PATH sends a file")
+      appendLog(
+        .error, "paste refused: \(ByteSize.text(bytes)) is over the 1 MB the input takes; /attach PATH sends a file")
       return []
     case .function(5):
       return openSessions()
@@ -85,7 +86,8 @@ extension AppState {
     // While zoomed, Tab moves the zoom between the shown panes; any of them fills the screen,
     // even the Log a short terminal leaves out.
     let layout = self.layout
-    let order: [Pane] = zoomed == nil
+    let order: [Pane] =
+      zoomed == nil
       ? [.input, .answer, .reasoning, .log].filter { $0 == .input || layout.frame(of: $0) != nil }
       : [.answer, .reasoning, .log].filter { ($0 != .log || showLog) && ($0 != .reasoning || showReasoning) }
     guard let index = order.firstIndex(of: focus) else {

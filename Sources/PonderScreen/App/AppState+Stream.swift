@@ -31,7 +31,8 @@ extension AppState {
         if dropLastExchange() { effects.append(.dropLastExchange) }
       }
       let prompt = PromptAttachment.message(message, with: attachments)
-      let shown = attachments.isEmpty ? message : message + "\n" + attachments.map { "📎 \($0.name)" }.joined(separator: "\n")
+      let shown =
+        attachments.isEmpty ? message : message + "\n" + attachments.map { "📎 \($0.name)" }.joined(separator: "\n")
       attachments = []
       return effects + startTurn(prompt, showing: shown)
     }
@@ -62,9 +63,11 @@ extension AppState {
     blinkOn = true
     connectionLabel = "streaming"
     let thinkText = think.map { " · think \($0.ollamaValue.serialized)" } ?? ""
-    let optionText = options?.objectMembers.map { members in members.isEmpty ? "" : " · " + Self.describe(members) } ?? ""
+    let optionText =
+      options?.objectMembers.map { members in members.isEmpty ? "" : " · " + Self.describe(members) } ?? ""
     appendLog(
-      .request, "request sent: \(model), \(messages.count) message\(messages.count == 1 ? "" : "s")\(thinkText)\(optionText)")
+      .request,
+      "request sent: \(model), \(messages.count) message\(messages.count == 1 ? "" : "s")\(thinkText)\(optionText)")
     var history = messages
     if let systemPrompt { history.insert(.system(systemPrompt), at: 0) }
     return [.startTurn(ChatRequest(model: model, messages: history, think: think, options: options))]
@@ -118,7 +121,10 @@ extension AppState {
         if current.phase != .answering {
           if current.phase == .thinking {
             let seconds = (now.monotonic - current.phaseStartedAt).seconds
-            appendLog(.thinking, "thinking ended after \(String(format1: seconds)) s · \(current.reasoningTokens + batch.fragments.reasoning) tokens")
+            appendLog(
+              .thinking,
+              "thinking ended after \(String(format1: seconds)) s · \(current.reasoningTokens + batch.fragments.reasoning) tokens"
+            )
           }
           current.phase = .answering
           current.phaseStartedAt = now.monotonic
@@ -194,14 +200,16 @@ extension AppState {
       } else {
         appendLog(.done, "done (\(stats.doneReason ?? "stop")) · \(summary.tokens) tokens\(rate)")
         if answerText.isEmpty {
-          answer.appendLine(reasoningText.isEmpty ? "(no answer)" : "(reasoning only, no answer)", kind: .plain(.notice), role: .notice)
+          answer.appendLine(
+            reasoningText.isEmpty ? "(no answer)" : "(reasoning only, no answer)", kind: .plain(.notice), role: .notice)
         }
       }
       connectionLabel = "connected"
     case .error(let error) where error.kind == .cancelled:
       summary.outcome = .cancelled
       quitGuard.cancelled(at: now.monotonic)
-      answer.appendLine("⏹ cancelled after \(tokens) tokens — partial answer kept", kind: .plain(.notice), role: .notice)
+      answer.appendLine(
+        "⏹ cancelled after \(tokens) tokens — partial answer kept", kind: .plain(.notice), role: .notice)
       appendLog(.error, "cancelled by you after \(tokens) tokens; connection closed")
       connectionLabel = "connected"
     case .error(let error):
@@ -225,7 +233,9 @@ extension AppState {
     var stats = MessageStats(
       timeToFirstTokenMilliseconds: summary.timeToFirstToken?.milliseconds, elapsedMilliseconds: elapsed.milliseconds)
     if case .done(let server) = outcome {
-      stats = MessageStats(server, timeToFirstTokenMilliseconds: stats.timeToFirstTokenMilliseconds, elapsedMilliseconds: stats.elapsedMilliseconds)
+      stats = MessageStats(
+        server, timeToFirstTokenMilliseconds: stats.timeToFirstTokenMilliseconds,
+        elapsedMilliseconds: stats.elapsedMilliseconds)
     }
     if stats.completionTokens == nil, tokens > 0 { stats.completionTokens = tokens }
     if stats.tokensPerSecond == nil { stats.tokensPerSecond = summary.tokensPerSecond }

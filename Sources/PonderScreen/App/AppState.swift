@@ -66,7 +66,9 @@ public struct AppState: Sendable {
   var contextWindowAskedFor: String?
   public private(set) var quitRequested = false
 
-  public init(width: Int, height: Int, model: String?, hostLabel: String, think: ThinkSetting? = nil, systemPrompt: String? = nil) {
+  public init(
+    width: Int, height: Int, model: String?, hostLabel: String, think: ThinkSetting? = nil, systemPrompt: String? = nil
+  ) {
     self.width = width
     self.height = height
     self.model = model
@@ -157,7 +159,8 @@ public struct AppState: Sendable {
     case .attachmentLoaded(let attachment):
       attachments.append(attachment)
       let kind = if case .image = attachment.content { "image" } else { "text" }
-      appendLog(.info, "attached \(attachment.name) (\(kind), \(ByteSize.text(attachment.byteCount))) to your next message")
+      appendLog(
+        .info, "attached \(attachment.name) (\(kind), \(ByteSize.text(attachment.byteCount))) to your next message")
       return []
     case .savingStopped(let reason):
       savingProblem = reason

@@ -64,7 +64,9 @@ public enum SlashCommand: Sendable, Equatable {
       switch argument?.lowercased() {
       case "default"?: return .command(.think(nil))
       case let word?:
-        guard let setting = ThinkSetting(storedValue: word) ?? (word == "true" ? .enabled(true) : word == "false" ? .enabled(false) : nil)
+        guard
+          let setting = ThinkSetting(storedValue: word)
+            ?? (word == "true" ? .enabled(true) : word == "false" ? .enabled(false) : nil)
         else { return usage("think") }
         return .command(.think(setting))
       case nil: return usage("think")

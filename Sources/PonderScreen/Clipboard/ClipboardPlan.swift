@@ -1,5 +1,3 @@
-
-
 /// Decides how a copy reaches the clipboard, from facts about the environment.
 ///
 /// A native tool is used only when it can reach a display on this machine (not over SSH, where

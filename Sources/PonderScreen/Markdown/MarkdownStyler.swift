@@ -28,7 +28,9 @@ public enum MarkdownStyler {
   }
 
   /// Styles `source`, returning the display text and spans, and advancing `state`.
-  public static func style(_ source: String, state: inout State) -> (display: String, spans: [StyleSpan], role: StyleRole) {
+  public static func style(_ source: String, state: inout State) -> (
+    display: String, spans: [StyleSpan], role: StyleRole
+  ) {
     let styled = styleResumable(source, state: &state)
     return (styled.display, styled.spans, styled.role)
   }
@@ -43,11 +45,12 @@ public enum MarkdownStyler {
       line.replaceDisplay(fromUTF8Offset: resume.display, with: inline.text)
       line.spans.removeSubrange(resume.spans...)
       line.spans += inline.spans
-      line.styledThrough = inline.resume.map { next in
-        Resume(
-          source: resume.source + next.source, display: resume.display + next.display, count: next.count,
-          spans: resume.spans + next.spans)
-      } ?? resume
+      line.styledThrough =
+        inline.resume.map { next in
+          Resume(
+            source: resume.source + next.source, display: resume.display + next.display, count: next.count,
+            spans: resume.spans + next.spans)
+        } ?? resume
       return
     }
     var copy = state

@@ -23,7 +23,8 @@ public enum FooterBar {
   /// The hints that fit in `width` columns, in their order.
   static func fitting(width: Int, zoomed: Bool) -> [Hint] {
     var shown = hints(zoomed: zoomed)
-    while shown.reduce(1, { $0 + $1.width }) > width + 2, let drop = shown.indices.max(by: { shown[$0].rank < shown[$1].rank }),
+    while shown.reduce(1, { $0 + $1.width }) > width + 2,
+      let drop = shown.indices.max(by: { shown[$0].rank < shown[$1].rank }),
       shown[drop].rank > 0
     {
       shown.remove(at: drop)

@@ -3,7 +3,8 @@ public enum HeaderBar {
   public static func render(_ state: AppState, in area: Rect, into grid: inout CellGrid) {
     grid.fill(area, role: .header)
     var x = grid.write(" ponder ", x: area.x, y: area.y, maxX: area.maxX, role: .headerAccent)
-    x = grid.write("· \(state.model ?? "no model") · \(state.hostLabel)", x: x, y: area.y, maxX: area.maxX, role: .header)
+    x = grid.write(
+      "· \(state.model ?? "no model") · \(state.hostLabel)", x: x, y: area.y, maxX: area.maxX, role: .header)
     let connection = " ● \(state.connectionLabel) "
     let start = area.maxX - DisplayWidth.of(connection)
     if start > x + 1 { grid.write(connection, x: start, y: area.y, maxX: area.maxX, role: .headerAccent) }

@@ -14,7 +14,9 @@ public enum InputView {
     let textX = grid.write(prompt, x: area.x, y: area.y, maxX: area.maxX, role: promptRole)
     let available = InputRows.textWidth(screenWidth: area.width)
     if state.input.isEmpty {
-      let hint = state.turn != nil ? "streaming… ^C cancels, ^P pauses" : "Ask something (Enter sends, Alt-Enter or ^J adds a line, F1 help)"
+      let hint =
+        state.turn != nil
+        ? "streaming… ^C cancels, ^P pauses" : "Ask something (Enter sends, Alt-Enter or ^J adds a line, F1 help)"
       grid.write(hint, x: textX, y: area.y, maxX: area.maxX, role: .inputPlaceholder)
       // While a response streams into an empty input the caret stays hidden: the terminal cursor
       // would otherwise jump between the text and the input on every frame.
@@ -38,7 +40,8 @@ public enum InputView {
     var x = grid.write("search reasoning: ", x: area.x, y: area.y, maxX: area.maxX, role: .inputPrompt)
     x = grid.write(search.queryText, x: x, y: area.y, maxX: area.maxX, role: .input)
     grid.cursor = (min(x, area.maxX - 1), area.y)
-    let count = search.matches.isEmpty
+    let count =
+      search.matches.isEmpty
       ? (search.query.isEmpty ? "" : "no matches")
       : "\((search.current ?? 0) + 1)/\(search.matches.count)"
     grid.write("  \(count)  Enter/↓ next · ↑ previous · Esc close", x: x, y: area.y, maxX: area.maxX, role: .dim)

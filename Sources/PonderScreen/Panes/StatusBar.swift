@@ -32,7 +32,8 @@ public enum StatusBar {
       if turn.cancelRequested { parts.append("cancelling…") }
       return (" " + parts.joined(separator: " · "), role)
     }
-    let saving = (state.savingProblem == nil ? "" : " · not saving")
+    let saving =
+      (state.savingProblem == nil ? "" : " · not saving")
       + (SetupProblem.summary(of: state.setupProblems).map { " · " + $0 } ?? "")
     guard let last = state.lastTurn else {
       return (" ready · \(state.model ?? "no model chosen (F4)")" + saving, .statusBar)
@@ -48,7 +49,9 @@ public enum StatusBar {
     case .failed: parts.append("✗ failed")
     }
     parts.append("\(last.tokens) tok")
-    if let rate = last.tokensPerSecond { parts.append("\(String(format1: rate)) tok/s" + (last.rateFromServer ? " (server)" : "")) }
+    if let rate = last.tokensPerSecond {
+      parts.append("\(String(format1: rate)) tok/s" + (last.rateFromServer ? " (server)" : ""))
+    }
     if let ttft = last.timeToFirstToken { parts.append("first token \(ttft.milliseconds) ms") }
     parts.append("\(String(format1: last.elapsed.seconds)) s")
     return (" " + parts.joined(separator: " · ") + saving, role)

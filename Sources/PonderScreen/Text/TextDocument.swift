@@ -50,7 +50,9 @@ public final class TextDocument: @unchecked Sendable {
   }
 
   /// Appends a finished line.
-  public func appendLine(_ text: String, kind: LineKind = .plain(.normal), role: StyleRole = .normal, spans: [StyleSpan] = []) {
+  public func appendLine(
+    _ text: String, kind: LineKind = .plain(.normal), role: StyleRole = .normal, spans: [StyleSpan] = []
+  ) {
     for piece in Sanitizer.clean(text).split(separator: "\n", omittingEmptySubsequences: false) {
       startLine(TextLine(kind: kind, source: String(piece), spans: spans, baseRole: role))
       lastLineOpen = false

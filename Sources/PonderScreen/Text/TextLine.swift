@@ -1,5 +1,3 @@
-
-
 /// One logical line of a document (no newlines): its display text, how it looks, and the text
 /// it came from (what copy puts on the clipboard).
 public struct TextLine: Sendable, Equatable {

@@ -1,5 +1,3 @@
-
-
 /// Colours and attributes for every ``StyleRole``, read from a file in `Themes/`.
 public struct Theme: Sendable, Equatable {
   public var name: String

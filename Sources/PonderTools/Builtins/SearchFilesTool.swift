@@ -84,7 +84,8 @@ extension SearchFilesTool {
   func runInWorker(_ worker: SearchWorker, _ arguments: JSONValue, context: ToolContext) async throws -> ToolOutput {
     let pattern = arguments["pattern"]?.stringValue ?? ""
     let report = try await ProcessRunner.run(
-      command: worker.commandLine(root: context.workspace.root, arguments: arguments), directory: context.workspace.root,
+      command: worker.commandLine(root: context.workspace.root, arguments: arguments),
+      directory: context.workspace.root,
       timeout: worker.timeout, captureLimit: 1 << 20)
     switch report.ending {
     case .exited(0):

@@ -1,9 +1,10 @@
+import PonderCore
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import PonderCore
 
 /// `write_file`: creates or replaces a text file inside the workspace, creating missing parent
 /// folders. It changes the user's files, so it is not read-only and is asked about by default.

@@ -1,9 +1,10 @@
+import Dispatch
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import Dispatch
 
 /// Runs a shell command in a directory with a timeout, as an async call that honours Task
 /// cancellation: cancelling kills the command's whole process group and returns what it printed.

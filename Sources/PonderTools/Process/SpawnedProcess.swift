@@ -48,6 +48,7 @@ struct SpawnedProcess: Sendable {
 
   /// `posix_spawn` itself: the child's pid and the error code (0 when it started).
   private static func launch(_ arguments: [String], out: ProcessPipe, err: ProcessPipe) -> (pid_t, Int32) {
-    GroupSpawn.spawn(arguments, environment: nil, stdin: .devNull, stdout: out.write, stderr: err.write, searchPath: false)
+    GroupSpawn.spawn(
+      arguments, environment: nil, stdin: .devNull, stdout: out.write, stderr: err.write, searchPath: false)
   }
 }
