@@ -11,8 +11,7 @@ struct ModelsCommand: AsyncParsableCommand {
 
   func run() async throws {
     let err = FileDescriptorSink.standardError
-    let selection = try server.selection(config: try ConfigLoader.load(reportingTo: err))
-    if let warning = selection.apiKeyWarning { err.note(warning) }
+    let selection = try server.selectionReportingProblems(to: err)
     let transport = AsyncHTTPTransport()
     let client = StreamingClient(transport: transport)
     let describer = AskRunner(transport: transport, settings: .init(server: selection))

@@ -16,8 +16,7 @@ struct PullCommand: AsyncParsableCommand {
 
   func run() async throws {
     let err = FileDescriptorSink.standardError
-    let selection = try server.selection(config: try ConfigLoader.load(reportingTo: err))
-    if let warning = selection.apiKeyWarning { err.note(warning) }
+    let selection = try server.selectionReportingProblems(to: err)
     let transport = AsyncHTTPTransport()
     let interrupt = InterruptHandler()
     let status = await PullRunner(transport: transport, server: selection).run(

@@ -66,3 +66,13 @@ struct ServerOptions: ParsableArguments {
       apiKeySource: apiKeyEnv != nil ? "--api-key-env" : "api_key_env")
   }
 }
+
+extension ServerOptions {
+  /// The server to use, with the config file's problems and an unset API-key variable said on
+  /// `err`, one line each: how the one-shot commands (`models`, `pull`) start.
+  func selectionReportingProblems(to err: FileDescriptorSink) throws -> ServerSelection {
+    let selection = try selection(config: try ConfigLoader.load(reportingTo: err))
+    if let warning = selection.apiKeyWarning { err.note(warning) }
+    return selection
+  }
+}

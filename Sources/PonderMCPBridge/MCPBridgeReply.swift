@@ -45,12 +45,7 @@ public enum MCPBridgeReply: Sendable, Equatable {
   }
 
   public init(line: some Collection<UInt8>) throws(MCPBridgeError) {
-    let value: JSONValue
-    do {
-      value = try JSONValue.parse(line)
-    } catch {
-      throw MCPBridgeError("not JSON (\(error)): \(String(decoding: Array(line.prefix(200)), as: UTF8.self))")
-    }
+    let value = try MCPBridgeError.parseLine(line)
     let id = value["id"]?.intValue
     switch (value["op"]?.stringValue, id) {
     case ("started", _):

@@ -58,12 +58,7 @@ public enum MCPBridgeRequest: Sendable, Equatable {
   }
 
   public init(line: some Collection<UInt8>) throws(MCPBridgeError) {
-    let value: JSONValue
-    do {
-      value = try JSONValue.parse(line)
-    } catch {
-      throw MCPBridgeError("not JSON (\(error)): \(String(decoding: Array(line.prefix(200)), as: UTF8.self))")
-    }
+    let value = try MCPBridgeError.parseLine(line)
     switch value["op"]?.stringValue {
     case "start":
       var servers: [MCPServerConfig] = []

@@ -47,13 +47,7 @@ public struct AnthropicDecoder: StreamDecoder, FramedStreamDecoder {
       let message = ErrorBody.message(from: sse.data) ?? "the server reported an error"
       return finish(with: .error(ChatError(.server, message)), into: &events)
     }
-    let parsed = withContiguousBytes(sse.data) { bytes in
-      Result { () throws(JSONReader.Failure) in
-        var reader = JSONReader(bytes)
-        let event = try AnthropicEvent.read(&reader)
-        try reader.expectEnd()
-        return event
-      }
+    let parsed = JSONReader.readWhole(sse.data) { reader throws(JSONReader.Failure) in try AnthropicEvent.read(&reader)
     }
     switch parsed {
     case .failure(let failure):

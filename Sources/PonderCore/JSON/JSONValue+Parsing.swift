@@ -49,3 +49,20 @@ func withContiguousBytes<R>(_ bytes: some Collection<UInt8>, _ body: (UnsafeBuff
   if let result = bytes.withContiguousStorageIfAvailable(body) { return result }
   return Array(bytes).withUnsafeBufferPointer(body)
 }
+
+extension JSONReader {
+  /// Reads one whole JSON record with `read`, which must consume all of it: how every decoder
+  /// turns a record or an SSE event's data into its chunk type.
+  static func readWhole<Value>(
+    _ bytes: some Collection<UInt8>, _ read: (inout JSONReader) throws(JSONReader.Failure) -> Value
+  ) -> Result<Value, JSONReader.Failure> {
+    withContiguousBytes(bytes) { buffer in
+      Result { () throws(JSONReader.Failure) in
+        var reader = JSONReader(buffer)
+        let value = try read(&reader)
+        try reader.expectEnd()
+        return value
+      }
+    }
+  }
+}

@@ -18,14 +18,7 @@ public struct OllamaChatDecoder: StreamDecoder, FramedStreamDecoder {
   var truncationMessage: String { "the server closed the stream before done:true" }
 
   mutating func handle(_ record: ArraySlice<UInt8>, into events: inout [StreamEvent]) {
-    let parsed = withContiguousBytes(record) { bytes in
-      Result { () throws(JSONReader.Failure) in
-        var reader = JSONReader(bytes)
-        let chunk = try OllamaChunk.read(&reader)
-        try reader.expectEnd()
-        return chunk
-      }
-    }
+    let parsed = JSONReader.readWhole(record) { reader throws(JSONReader.Failure) in try OllamaChunk.read(&reader) }
     switch parsed {
     case .failure(let failure):
       finish(with: .error(ChatError(.malformed, failure.description)), into: &events)

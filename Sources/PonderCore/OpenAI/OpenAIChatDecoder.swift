@@ -38,14 +38,7 @@ public struct OpenAIChatDecoder: StreamDecoder, FramedStreamDecoder {
       flushToolCalls(into: &events)
       return finish(with: .done(stats), into: &events)
     }
-    let parsed = withContiguousBytes(event.data) { bytes in
-      Result { () throws(JSONReader.Failure) in
-        var reader = JSONReader(bytes)
-        let chunk = try OpenAIChunk.read(&reader)
-        try reader.expectEnd()
-        return chunk
-      }
-    }
+    let parsed = JSONReader.readWhole(event.data) { reader throws(JSONReader.Failure) in try OpenAIChunk.read(&reader) }
     switch parsed {
     case .failure(let failure):
       finish(with: .error(ChatError(.malformed, failure.description)), into: &events)

@@ -13,12 +13,10 @@ final class CancellationPipe: Sendable {
   let write: Int32
 
   init() throws(ToolFailure) {
-    var ends: [Int32] = [-1, -1]
-    guard pipe(&ends) == 0 else { throw ToolFailure("cannot create a pipe: \(POSIX.describe(errno)).") }
-    read = ends[0]
-    write = ends[1]
-    for descriptor in ends {
-      _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
+    let ends = try ProcessPipe()
+    read = ends.read
+    write = ends.write
+    for descriptor in [read, write] {
       _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) | O_NONBLOCK)
     }
   }
