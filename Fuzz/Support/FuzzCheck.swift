@@ -1,9 +1,10 @@
+import PonderCore
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import PonderCore
 
 /// The invariants the fuzz targets check. A violation prints what differed and aborts, which
 /// libFuzzer reports as a crash and saves the input for `scripts/fuzz TARGET --repro FILE`.

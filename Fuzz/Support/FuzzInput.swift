@@ -36,7 +36,9 @@ struct FuzzInput {
       turn += 1
       if size == 0 {
         emptyRun += 1
-        if emptyRun >= sizes.count { size = 1 } else {
+        if emptyRun >= sizes.count {
+          size = 1
+        } else {
           chunks.append([])
           continue
         }

@@ -9,11 +9,13 @@ public func fuzzNDJSONFramer(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt
   let cap = FuzzCheck.cap(input, bit: 0, default: 8 << 20)
   let whole = NDJSONFramerRun(cap: cap, chunks: [input.payload])
   let chunked = NDJSONFramerRun(cap: cap, chunks: input.chunks)
-  FuzzCheck.require(whole == chunked, "chunking \(input.chunkSizes) changed the records\nwhole:   \(whole)\nchunked: \(chunked)")
+  FuzzCheck.require(
+    whole == chunked, "chunking \(input.chunkSizes) changed the records\nwhole:   \(whole)\nchunked: \(chunked)")
   if !input.flag(0) {
     let reference = NDJSONReference.records(input.payload)
     FuzzCheck.require(
-      whole.error == nil && whole.records == reference, "differs from the reference\nframer:    \(whole)\nreference: \(reference)")
+      whole.error == nil && whole.records == reference,
+      "differs from the reference\nframer:    \(whole)\nreference: \(reference)")
   }
   return 0
 }

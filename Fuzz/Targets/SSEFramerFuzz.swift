@@ -9,11 +9,13 @@ public func fuzzSSEFramer(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
   let cap = FuzzCheck.cap(input, bit: 0, default: 8 << 20)
   let whole = SSEFramerRun(cap: cap, chunks: [input.payload])
   let chunked = SSEFramerRun(cap: cap, chunks: input.chunks)
-  FuzzCheck.require(whole == chunked, "chunking \(input.chunkSizes) changed the events\nwhole:   \(whole)\nchunked: \(chunked)")
+  FuzzCheck.require(
+    whole == chunked, "chunking \(input.chunkSizes) changed the events\nwhole:   \(whole)\nchunked: \(chunked)")
   if !input.flag(0) {
     let reference = SSEReference.events(input.payload)
     FuzzCheck.require(
-      whole.error == nil && whole.events == reference, "differs from the reference\nframer:    \(whole)\nreference: \(reference)")
+      whole.error == nil && whole.events == reference,
+      "differs from the reference\nframer:    \(whole)\nreference: \(reference)")
   }
   return 0
 }

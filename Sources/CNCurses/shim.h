@@ -26,6 +26,9 @@ static inline int ponder_colors(void) { return COLORS; }
 static inline int ponder_color_pairs(void) { return COLOR_PAIRS; }
 static inline int ponder_key_code_yes(void) { return KEY_CODE_YES; }
 static inline WINDOW *ponder_curscr(void) { return curscr; }
+/// Where curses believes the terminal's cursor is (after an update): row and column.
+static inline int ponder_physical_cursor_y(void) { return getcury(curscr); }
+static inline int ponder_physical_cursor_x(void) { return getcurx(curscr); }
 static inline FILE *ponder_stdout(void) { return stdout; }
 static inline FILE *ponder_stdin(void) { return stdin; }
 /// The code ncurses reports for function key `n` (the `KEY_F(n)` macro).

@@ -30,8 +30,11 @@ struct AskCommand: AsyncParsableCommand {
   @Flag(name: .long, help: "One JSON object per released event on stdout.") var json = false
   @Option(name: .long, help: "A model option as KEY=VALUE (repeatable), e.g. temperature=0.2 or num_ctx=8192.")
   var option: [String] = []
-  @Option(name: .long, help: "How long the server keeps the model loaded (Ollama: 10m, 1h, 0, -1).") var keepAlive: String?
-  @Flag(name: [.customShort("c"), .customLong("continue")], help: "Continue the most recent conversation (its history is sent).")
+  @Option(name: .long, help: "How long the server keeps the model loaded (Ollama: 10m, 1h, 0, -1).") var keepAlive:
+    String?
+  @Flag(
+    name: [.customShort("c"), .customLong("continue")],
+    help: "Continue the most recent conversation (its history is sent).")
   var continueLast = false
   @Option(name: .long, help: "Continue the conversation with this ID (see `ponder sessions`).") var session: Int64?
   @Flag(name: .long, help: "Save nothing (also `save = false` in the config).") var noSave = false
@@ -46,20 +49,23 @@ struct AskCommand: AsyncParsableCommand {
     }
     _ = try modelOptions
     if continueLast, session != nil { throw ValidationError("use only one of --continue and --session") }
-    if noSave, continueLast || session != nil { throw ValidationError("--no-save cannot continue a saved conversation") }
+    if noSave, continueLast || session != nil {
+      throw ValidationError("--no-save cannot continue a saved conversation")
+    }
   }
 
   /// `--option` values as a JSON object; numbers and booleans keep their type.
   var modelOptions: JSONValue? {
     get throws {
       guard !option.isEmpty else { return nil }
-      return .object(try option.map { pair in
-        guard let equals = pair.firstIndex(of: "="), equals != pair.startIndex else {
-          throw ValidationError("--option takes KEY=VALUE, got \(pair)")
-        }
-        let value = String(pair[pair.index(after: equals)...])
-        return JSONMember(String(pair[..<equals]), (try? JSONValue.parse(value)) ?? .string(value))
-      })
+      return .object(
+        try option.map { pair in
+          guard let equals = pair.firstIndex(of: "="), equals != pair.startIndex else {
+            throw ValidationError("--option takes KEY=VALUE, got \(pair)")
+          }
+          let value = String(pair[pair.index(after: equals)...])
+          return JSONMember(String(pair[..<equals]), (try? JSONValue.parse(value)) ?? .string(value))
+        })
     }
   }
 
@@ -77,17 +83,20 @@ struct AskCommand: AsyncParsableCommand {
   func run() async throws {
     let err = FileDescriptorSink.standardError
     let text = try readPrompt()
-    let config = ConfigLoader.load(warnings: err)
+    let config = try ConfigLoader.load(reportingTo: err)
     let opening = StoreOpening.open(config: config, noSave: noSave)
     let continued = try continuedConversation(opening)
     let saved = continued?.settings
     let settings = AskRunner.Settings(
-      server: try server.selection(config: config), model: server.model ?? continued.map(\.summary.model).flatMap { $0.isEmpty ? nil : $0 },
+      server: try server.selection(config: config),
+      model: server.model ?? continued.map(\.summary.model).flatMap { $0.isEmpty ? nil : $0 },
       configuredModel: config.string("model"), system: system ?? saved?.system ?? config.string("system"),
       think: thinkSetting ?? saved?.think ?? config.string("think").flatMap(ThinkSetting.init(storedValue:)),
-      options: try modelOptions ?? saved?.options ?? config.object("options"), keepAlive: keepAliveValue, format: json ? .json : .text,
+      options: try modelOptions ?? saved?.options ?? config.object("options"), keepAlive: keepAliveValue,
+      format: json ? .json : .text,
       color: ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true)
-    if opening.store == nil, !noSave, let problem = opening.problem, config.bool("save") != false {
+    if let warning = settings.server.apiKeyWarning { err.note(warning) }
+    if opening.store == nil, !noSave, let problem = opening.problem, config.savesConversations {
       err.note("not saving this answer: \(problem)")
     }
     let transport = AsyncHTTPTransport()
@@ -107,7 +116,9 @@ struct AskCommand: AsyncParsableCommand {
         stoppedBySignal: { interrupt.stoppedBySignal })
     }
     // A busy server (429, 503) is asked again before anything streams; each try is said on stderr.
-    let retrying = RetryingTransport(server.transport(over: transport, config: config), clock: ContinuousClock()) { err.note($0) }
+    let retrying = RetryingTransport(server.transport(over: transport, config: config), clock: ContinuousClock()) {
+      err.note($0)
+    }
     let status = await AskRunner(transport: retrying, settings: settings, tools: tools).run(
       prompt: text, out: FileDescriptorSink.standardOutput, err: err, saving: saving,
       onStart: { interrupt.cancelOnInterrupt($0) })
@@ -128,7 +139,12 @@ struct AskCommand: AsyncParsableCommand {
     let readsStdin = prompt == "-" || isatty(STDIN_FILENO) == 0
     let piped = readsStdin ? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) : nil
     guard let text = PipedPrompt.combine(argument: prompt, piped: piped) else {
-      throw ValidationError("the prompt read from stdin is empty")
+      // One line and exit 2, without ArgumentParser's usage block: nothing was sent.
+      FileDescriptorSink.standardError.note(
+        prompt == "-"
+          ? "the prompt read from stdin is empty"
+          : "the prompt is empty (nothing was sent); give it as an argument or on stdin")
+      throw ExitCode(PonderExit.usage.rawValue)
     }
     return text
   }

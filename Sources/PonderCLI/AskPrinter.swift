@@ -67,7 +67,10 @@ public final class AskPrinter {
       case .deniedByPolicy(let reason):
         members += [JSONMember("allowed", false), JSONMember("by", "policy"), JSONMember("reason", .string(reason))]
       case .decidedByUser(let decision):
-        members += [JSONMember("allowed", .bool(decision.allows)), JSONMember("by", "user"), JSONMember("decision", .string(decision.rawValue))]
+        members += [
+          JSONMember("allowed", .bool(decision.allows)), JSONMember("by", "user"),
+          JSONMember("decision", .string(decision.rawValue)),
+        ]
       }
       return JSONValue.object(members).serialized
     case .toolStarted: return nil
@@ -79,12 +82,13 @@ public final class AskPrinter {
         JSONMember("bytes", .number(Double(result.byteCount))),
       ]
       if let duration = result.duration {
-        members.append(JSONMember("duration_ms", .number(Double(AskRunner.milliseconds(duration)))))
+        members.append(JSONMember("duration_ms", .number(Double(duration.milliseconds))))
       }
       members.append(JSONMember("content", .string(result.content)))
       return JSONValue.object(members).serialized
     case .responseDone: return nil
-    case .notice(let text): return JSONValue.object([JSONMember("type", "notice"), JSONMember("message", .string(text))]).serialized
+    case .notice(let text):
+      return JSONValue.object([JSONMember("type", "notice"), JSONMember("message", .string(text))]).serialized
     case .turnEnded(let outcome):
       switch outcome.ending {
       case .answered(let stats): return jsonLine(.done(stats))
@@ -92,7 +96,8 @@ public final class AskPrinter {
       case .cancelled: return jsonLine(.error(ChatError(.cancelled, "cancelled")))
       case .stepLimit(let limit):
         return JSONValue.object([
-          JSONMember("type", "done"), JSONMember("done_reason", "tool_step_limit"), JSONMember("steps", .number(Double(limit))),
+          JSONMember("type", "done"), JSONMember("done_reason", "tool_step_limit"),
+          JSONMember("steps", .number(Double(limit))),
         ]).serialized
       }
     }
@@ -124,7 +129,9 @@ public final class AskPrinter {
       answerBytes += text.utf8.count
       answerEndsWithNewline = text.hasSuffix("\n")
     case .toolCalls(let calls):
-      for call in calls { err.write("[tool call] " + FileDescriptorSink.oneLine("\(call.name) \(call.arguments.serialized)") + "\n") }
+      for call in calls {
+        err.write("[tool call] " + FileDescriptorSink.oneLine("\(call.name) \(call.arguments.serialized)") + "\n")
+      }
     case .done, .error:
       break
     }
@@ -132,8 +139,10 @@ public final class AskPrinter {
 
   static func jsonLine(_ event: StreamEvent) -> String {
     switch event {
-    case .reasoning(let text): return JSONValue.object([JSONMember("type", "reasoning"), JSONMember("text", .string(text))]).serialized
-    case .answer(let text): return JSONValue.object([JSONMember("type", "answer"), JSONMember("text", .string(text))]).serialized
+    case .reasoning(let text):
+      return JSONValue.object([JSONMember("type", "reasoning"), JSONMember("text", .string(text))]).serialized
+    case .answer(let text):
+      return JSONValue.object([JSONMember("type", "answer"), JSONMember("text", .string(text))]).serialized
     case .toolCalls(let calls):
       return calls.map { call in
         var members = [JSONMember("type", "tool_call")]
@@ -176,6 +185,7 @@ extension ChatError {
     switch kind {
     case .cannotConnect: return "cannot_connect"
     case .rejected: return "rejected"
+    case .unavailable: return "unavailable"
     case .server: return "server"
     case .truncated: return "truncated"
     case .connectionLost: return "connection_lost"

@@ -118,7 +118,7 @@ public struct AskRunner: Sendable {
 
     let clock = ContinuousClock()
     let started = clock.now
-    let pump = ResponsePump(clock: clock)
+    let (pump, outputs) = ResponsePump.streaming(clock: clock)
     let reader = Task {
       let outcome = await coordinator.run(request, toolsSupported: toolsSupported) { await pump.feed($0) }
       await pump.feed([.turnEnded(outcome)])
@@ -138,13 +138,16 @@ public struct AskRunner: Sendable {
     var toolCalls = 0
     var answered = false
     var reasoned = false
-    for await released in pump.released {
+    for await output in outputs {
+      guard case .release(let released) = output else { continue }
       let batch = released.events
       for event in batch {
         if case .answer(let text) = event, !text.isEmpty { answered = true }
         if case .reasoning(let text) = event, !text.isEmpty { reasoned = true }
       }
-      if firstText == nil, batch.contains(where: { if case .answer = $0 { true } else if case .reasoning = $0 { true } else { false } }) {
+      if firstText == nil,
+        batch.contains(where: { if case .answer = $0 { true } else if case .reasoning = $0 { true } else { false } })
+      {
         firstText = clock.now
         loadingNote?.cancel()
       }
@@ -167,9 +170,10 @@ public struct AskRunner: Sendable {
     let timeToFirst = firstText.map { $0 - started }
     if let recorder {
       Self.save(
-        outcome, to: recorder, model: model, interrupted: (saving?.stoppedBySignal() ?? false) || out.writeFailure != nil,
+        outcome, to: recorder, model: model,
+        interrupted: (saving?.stoppedBySignal() ?? false) || out.writeFailure != nil,
         stats: MessageStats(
-          timeToFirstTokenMilliseconds: timeToFirst.map(Self.milliseconds), elapsedMilliseconds: Self.milliseconds(elapsed)))
+          timeToFirstTokenMilliseconds: timeToFirst.map(\.milliseconds), elapsedMilliseconds: elapsed.milliseconds))
     }
     let toolNote = toolCalls > 0 ? " · \(toolCalls) tool call\(toolCalls == 1 ? "" : "s")" : ""
     if let failure = out.writeFailure {
@@ -196,7 +200,9 @@ public struct AskRunner: Sendable {
       return .interrupted
     case .failed(let error)?:
       printer.finish(summary: nil)
-      if settings.format == .text || error.kind == .cancelled { err.note("\(describe(error, model: model, host: host))") }
+      if settings.format == .text || error.kind == .cancelled {
+        err.note("\(describe(error, model: model, host: host))")
+      }
       return PonderExit(error)
     case nil:
       printer.finish(summary: nil)
@@ -212,13 +218,17 @@ public struct AskRunner: Sendable {
     let room = LengthLimit.moreRoom(used: stats.completionTokens ?? 0, limit: LengthLimit.limit(in: settings.options))
     let retry = "retry with more room (--option num_predict=\(room))"
     if !answered, reasoned {
-      return "no answer: the model was cut off by the length limit (\(reason)) while thinking\(tokens); \(retry), or without thinking (--no-think)"
+      return
+        "no answer: the model was cut off by the length limit (\(reason)) while thinking\(tokens); \(retry), or without thinking (--no-think)"
     }
     return "the answer was \(MessageStatus.cutOff.label) (\(reason))\(tokens) and is incomplete; \(retry)"
   }
 
   /// Saves how the turn ended; waits until it is written.
-  static func save(_ outcome: ToolTurnOutcome?, to recorder: ConversationRecorder, model: String, interrupted: Bool, stats: MessageStats) {
+  static func save(
+    _ outcome: ToolTurnOutcome?, to recorder: ConversationRecorder, model: String, interrupted: Bool,
+    stats: MessageStats
+  ) {
     defer { recorder.flush() }
     guard let outcome else {
       recorder.abandonTurn(.interrupted)
@@ -228,10 +238,13 @@ public struct AskRunner: Sendable {
     var figures = stats
     if case .done(let server) = ending {
       figures = MessageStats(
-        server, timeToFirstTokenMilliseconds: stats.timeToFirstTokenMilliseconds, elapsedMilliseconds: stats.elapsedMilliseconds)
+        server, timeToFirstTokenMilliseconds: stats.timeToFirstTokenMilliseconds,
+        elapsedMilliseconds: stats.elapsedMilliseconds)
     }
     var messages = TurnRecord.messages(added: outcome.messages, ending: ending, stats: figures, model: model)
-    if interrupted, let last = messages.indices.last, messages[last].status == .cancelled { messages[last].status = .interrupted }
+    if interrupted, let last = messages.indices.last, messages[last].status == .cancelled {
+      messages[last].status = .interrupted
+    }
     recorder.finishTurn(messages)
   }
 
@@ -242,12 +255,15 @@ public struct AskRunner: Sendable {
       policy: ApprovalPolicy(isInteractive: false), approve: { _ in .deny })
   }
 
-  private func resolveModel(client: StreamingClient, backend: ChatBackend, err: any OutputSink) async -> Result<String, ChatError> {
+  private func resolveModel(client: StreamingClient, backend: ChatBackend, err: any OutputSink) async -> Result<
+    String, ChatError
+  > {
     if let model = settings.model ?? settings.configuredModel { return .success(model) }
     do {
       let models = backend.models(from: try await client.fetchJSON(backend.modelsRequest()))
       guard let first = models.first else {
-        return .failure(ChatError(.rejected(status: 404), "\(backend.baseURL) has no models; pull one (ollama pull NAME) or pass --model"))
+        return .failure(
+          ChatError(.unavailable, "\(backend.baseURL) has no models; pull one (ollama pull NAME) or pass --model"))
       }
       err.note("no --model given; using \(first.name), the first model \(backend.baseURL) lists")
       return .success(first.name)
@@ -260,46 +276,42 @@ public struct AskRunner: Sendable {
   func describe(_ error: ChatError, model: String?, host: String) -> String {
     switch error.kind {
     case .cannotConnect:
-      return "cannot connect to \(host): \(error.message) (is the server running? set --host or OLLAMA_HOST)"
+      return "cannot connect to \(host): \(error.message)\(Self.connectHint(error.message))"
     case .rejected(let status):
       let subject = model.map { "model \($0) at \(host)" } ?? host
       return "\(subject) rejected the request (HTTP \(status)): \(error.message)"
+    case .unavailable: return error.message
     case .server: return "\(host) reported an error mid-stream: \(error.message)"
     case .truncated: return "\(host) ended the stream early (\(error.message)); the partial answer above is incomplete"
-    case .connectionLost: return "lost the connection to \(host): \(error.message); the partial answer above is incomplete"
+    case .connectionLost:
+      return "lost the connection to \(host): \(error.message); the partial answer above is incomplete"
     case .malformed: return "\(host) sent a malformed stream: \(error.message)"
     case .cancelled: return "interrupted; the connection to \(host) was closed"
     }
   }
 
-  static func summary(_ stats: GenerationStats, timeToFirst: Duration?, elapsed: Duration, generating: Duration? = nil) -> String {
+  /// What to try after a failed connection, unless the cause already says it.
+  static func connectHint(_ cause: String) -> String {
+    if cause.contains("TLS") { return "" }
+    if cause.hasPrefix("unknown host") { return " (check --host or OLLAMA_HOST)" }
+    return " (is the server running? set --host or OLLAMA_HOST)"
+  }
+
+  static func summary(_ stats: GenerationStats, timeToFirst: Duration?, elapsed: Duration, generating: Duration? = nil)
+    -> String
+  {
     var parts: [String] = []
     if let tokens = stats.completionTokens { parts.append("\(tokens) tokens") }
     if let speed = stats.tokensPerSecond {
       parts.append(String(format1: speed) + " tok/s")
-    } else if let tokens = stats.completionTokens, let generating, generating.secondsValue > 0.01 {
+    } else if let tokens = stats.completionTokens, let generating, generating.seconds > 0.01 {
       // The server sent counts but no timings (Anthropic-style streams): measure it here.
-      parts.append(String(format1: Double(tokens) / generating.secondsValue) + " tok/s (measured)")
+      parts.append(String(format1: Double(tokens) / generating.seconds) + " tok/s (measured)")
     }
-    if let timeToFirst { parts.append("first token \(Self.milliseconds(timeToFirst)) ms") }
-    parts.append(String(format1: elapsed.secondsValue) + " s")
+    if let timeToFirst { parts.append("first token \(timeToFirst.milliseconds) ms") }
+    parts.append(String(format1: elapsed.seconds) + " s")
     parts.append("done: \(stats.doneReason ?? "stop")")
     return parts.joined(separator: " · ")
   }
 
-  static func milliseconds(_ duration: Duration) -> Int {
-    Int(duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000)
-  }
-}
-
-extension Duration {
-  var secondsValue: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
-}
-
-extension String {
-  /// A number with one decimal, without Foundation's formatter.
-  init(format1 value: Double) {
-    let tenths = Int((value * 10).rounded())
-    self = "\(tenths / 10).\(abs(tenths % 10))"
-  }
 }

@@ -14,6 +14,8 @@ import PonderTools
 /// the state — after a buffer release, a key, a resize or a blink, never per token.
 @MainActor
 final class ChatApp {
+  enum PumpControl: Sendable { case pause, resume }
+
   enum LoopEvent: Sendable {
     case app(AppMessage)
     case inputReady
@@ -35,6 +37,8 @@ final class ChatApp {
   private let started: ContinuousClock.Instant
   private var previous: CellGrid?
   private var pump: ResponsePump<ContinuousClock>?
+  /// The running turn's pause/resume channel to its pump, read in order by one task.
+  private var pumpControl: AsyncStream<PumpControl>.Continuation?
   private var readerTask: Task<Void, Never>?
   private var ticker: Task<Void, Never>?
   /// The model pull under way; cancelling it closes the connection.
@@ -74,7 +78,9 @@ final class ChatApp {
     coordinator = tools.coordinator(backend: backend, transport: transport) { request in
       await desk.ask(request) { prompt in inbox.yield(.app(.approvalRequested(prompt))) }
     }
-    persistence = ChatPersistence(opening: store, host: backend.baseURL, api: backend.kind.rawValue) { inbox.yield(.app($0)) }
+    persistence = ChatPersistence(opening: store, host: backend.baseURL, api: backend.kind.rawValue) {
+      inbox.yield(.app($0))
+    }
   }
 
   /// The conversation on screen was resumed from the store: the next turns go into it.
@@ -145,8 +151,7 @@ final class ChatApp {
     detached = true
     watcher?.stop()
     watcher = nil
-    let pump = self.pump
-    Task { await pump?.resume() }
+    pumpControl?.yield(.resume)
     if case .approval(let prompt)? = state.overlay { answerApproval(.deny, prompt.call) }
     let inbox = self.inbox
     let limit = detachLimit
@@ -167,7 +172,8 @@ final class ChatApp {
     case .startTurn(let request):
       startTurn(request)
       persistence.startTurn(
-        request, settings: ConversationSettings(system: state.systemPrompt, think: state.think, options: request.options))
+        request,
+        settings: ConversationSettings(system: state.systemPrompt, think: state.think, options: request.options))
     case .turnFinished(var messages):
       if detached, let last = messages.indices.last {
         if detachTimedOut, messages[last].status == .cancelled {
@@ -221,12 +227,8 @@ final class ChatApp {
     case .renameSession(let id, let title): persistence.rename(id, to: title, thenList: sessionsQuery)
     case .deleteSession(let id): persistence.delete(id, thenList: sessionsQuery)
     case .cancelTurn: readerTask?.cancel()
-    case .pauseStream:
-      let pump = self.pump
-      Task { await pump?.pause() }
-    case .resumeStream:
-      let pump = self.pump
-      Task { await pump?.resume() }
+    case .pauseStream: pumpControl?.yield(.pause)
+    case .resumeStream: pumpControl?.yield(.resume)
     case .copy(let text, let label): copy(text, label: label)
     case .answerApproval(let decision, let call): answerApproval(decision, call)
     case .loadModels: loadModels()
@@ -248,8 +250,30 @@ final class ChatApp {
   }
 
   private func startTurn(_ request: ChatRequest) {
-    let pump = ResponsePump(clock: clock)
+    let inbox = self.inbox
+    // Pause and resume reach the pump in the order they were pressed: one channel, one reader.
+    pumpControl?.finish()
+    let (controls, control) = AsyncStream.makeStream(of: PumpControl.self)
+    pumpControl = control
+    // Releases go straight into the loop's inbox: no task relays them.
+    let pump = ResponsePump(clock: clock) { output in
+      switch output {
+      case .release(let batch): inbox.yield(.app(.stream(batch)))
+      case .readingStopped(let bytes): inbox.yield(.app(.backlog(bytes)))
+      case .finished:
+        control.finish()
+        inbox.yield(.app(.streamEnded))
+      }
+    }
     self.pump = pump
+    Task {
+      for await command in controls {
+        switch command {
+        case .pause: await pump.pause()
+        case .resume: await pump.resume()
+        }
+      }
+    }
     let coordinator = self.coordinator
     // Cancelling this task closes the connection (that is what makes the server stop) or kills
     // the running tool; the turn's outcome still arrives, in order, through the pump.
@@ -259,11 +283,6 @@ final class ChatApp {
       if outcome.toolsRefused { self.toolSupport[request.model] = false }
       await pump.feed([.turnEnded(outcome)])
       await pump.finishFeeding()
-    }
-    let inbox = self.inbox
-    Task {
-      for await batch in pump.released { inbox.yield(.app(.stream(batch))) }
-      inbox.yield(.app(.streamEnded))
     }
   }
 
@@ -282,7 +301,7 @@ final class ChatApp {
       if let problem = ToolSession.saveAlwaysAllow(call.name) {
         process(.note(.error, problem))
       } else {
-        process(.note(.tool, "\(call.name) is always allowed now (saved in \(ConfigLoader.path))"))
+        process(.note(.tool, "\(call.name) is always allowed now (saved in \(ConfigLoader.path ?? "the config file"))"))
       }
     }
     let desk = approvals

@@ -13,7 +13,11 @@ struct ChatCommand: AsyncParsableCommand {
 
   @OptionGroup var server: ServerOptions
   @OptionGroup(title: "Tools") var toolOptions: ToolOptions
-  @Option(name: .long, help: "Theme name: a file NAME.theme in Themes/ (beside the build or install), $PONDER_THEMES or ~/.config/ponder/themes.") var theme: String?
+  @Option(
+    name: .long,
+    help:
+      "Theme name: a file NAME.theme in Themes/ (beside the build or install), $PONDER_THEMES or ~/.config/ponder/themes."
+  ) var theme: String?
   @Flag(name: .long, help: "Ask the model to think before answering.") var think = false
   @Flag(name: .long, help: "Ask the model not to think.") var noThink = false
   @Option(name: .long, help: "Reasoning effort: low, medium or high.") var thinkLevel: String?
@@ -46,15 +50,31 @@ struct ChatCommand: AsyncParsableCommand {
     if let problem = TerminalSupport.problem(term: ProcessInfo.processInfo.environment["TERM"]) {
       throw Self.cannotDraw(problem, err: err)
     }
-    let config = ConfigLoader.load(warnings: err)
+    // Nothing is printed before the screen opens: config problems go to the Log and the status
+    // bar. Only a $PONDER_CONFIG that does not exist stops here (exit 2): nothing would load.
+    let loaded: ConfigLoader.Loaded
+    do {
+      loaded = try ConfigLoader.load()
+    } catch {
+      err.note(error.description)
+      throw ExitCode(PonderExit.usage.rawValue)
+    }
+    let config = loaded.file
     let selection = try server.selection(config: config)
     let (chosenTheme, themeProblem) = ThemeLoader.load(named: theme ?? config.string("theme"))
     let environment = ProcessInfo.processInfo.environment
     let useColor = (environment["NO_COLOR"] ?? "").isEmpty
-    var notes: [(LogKind, String)] = []
-    if let themeProblem { notes.append((.error, themeProblem)) }
+    let fileName = loaded.path.map { ($0 as NSString).lastPathComponent } ?? "config"
+    var setupProblems = zip(loaded.problems, config.problems).map { line, problem in
+      SetupProblem(.config, "config: \(line)", headline: problem.report(in: fileName))
+    }
+    if let themeProblem { setupProblems.append(SetupProblem(.theme, themeProblem)) }
+    var notes: [(LogKind, String)] = setupProblems.map { ($0.source == .theme ? .error : .warning, $0.text) }
+    if let warning = selection.apiKeyWarning { notes.append((.warning, warning)) }
     let thinkSetting: ThinkSetting? =
-      think ? .enabled(true) : noThink ? .enabled(false) : thinkLevel.flatMap(ThinkSetting.Level.init(rawValue:)).map(ThinkSetting.level)
+      think
+      ? .enabled(true)
+      : noThink ? .enabled(false) : thinkLevel.flatMap(ThinkSetting.Level.init(rawValue:)).map(ThinkSetting.level)
     let mcp = await MCPStartup.start(config: config, options: toolOptions)
     let tools: ToolSession
     do {
@@ -81,7 +101,7 @@ struct ChatCommand: AsyncParsableCommand {
         throw error
       }
     }
-    let detachMinutes = config.number("hangup_wait_minutes") ?? 30
+    let detachMinutes = config.hangupWaitMinutes
     CursesTerminal.installCrashRestore()
     let terminal: CursesTerminal
     do {
@@ -104,10 +124,11 @@ struct ChatCommand: AsyncParsableCommand {
       let size = terminal.size
       var state = AppState(
         width: size.width, height: size.height, model: server.model ?? config.string("model"),
-        hostLabel: backend.baseURL, think: thinkSetting ?? config.string("think").flatMap(ThinkSetting.init(storedValue:)),
+        hostLabel: backend.baseURL,
+        think: thinkSetting ?? config.string("think").flatMap(ThinkSetting.init(storedValue:)),
         systemPrompt: system ?? config.string("system"))
       state.options = config.object("options")
-      state.themeProblem = themeProblem
+      state.setupProblems = setupProblems
       state.canRaiseContext = backend.kind == .ollama
       state.canPull = backend.pullRequest(model: "") != nil
       if let resumed {
@@ -118,7 +139,8 @@ struct ChatCommand: AsyncParsableCommand {
         if let thinkSetting { state.think = thinkSetting }
       }
       let app = ChatApp(
-        state: state, terminal: terminal, transport: server.transport(over: transport, config: config), backend: backend, tools: tools, store: store,
+        state: state, terminal: terminal, transport: server.transport(over: transport, config: config),
+        backend: backend, tools: tools, store: store,
         detachLimit: .milliseconds(Int(max(0, detachMinutes) * 60_000)))
       if let resumed { app.use(resumed.id) }
       return app

@@ -15,7 +15,7 @@ struct ModelPuller: Sendable {
 
   func pull(_ model: String, report: @Sendable (PullProgress) -> Void) async -> Result<PullProgress, ChatError> {
     guard let request = backend.pullRequest(model: model) else {
-      return .failure(ChatError(.rejected(status: 404), cannotPull))
+      return .failure(ChatError(.unavailable, cannotPull))
     }
     let response: HTTPResponseStream
     do {

@@ -11,7 +11,8 @@ struct ModelsCommand: AsyncParsableCommand {
 
   func run() async throws {
     let err = FileDescriptorSink.standardError
-    let selection = try server.selection(config: ConfigLoader.load(warnings: err))
+    let selection = try server.selection(config: try ConfigLoader.load(reportingTo: err))
+    if let warning = selection.apiKeyWarning { err.note(warning) }
     let transport = AsyncHTTPTransport()
     let client = StreamingClient(transport: transport)
     let describer = AskRunner(transport: transport, settings: .init(server: selection))
@@ -34,32 +35,5 @@ struct ModelsCommand: AsyncParsableCommand {
       err.note("\(describer.describe(error, model: nil, host: selection.displayHost))")
       throw ExitCode(PonderExit(error).rawValue)
     }
-  }
-}
-
-/// Formats a model list as aligned columns.
-enum ModelTable {
-  static func render(_ models: [ModelInfo]) -> String {
-    let header = ["NAME", "SIZE", "PARAMETERS", "QUANTIZATION"]
-    let rows = models.map { model in
-      [model.name, model.sizeBytes.map(humanSize) ?? "-", model.parameterSize ?? "-", model.quantization ?? "-"]
-    }
-    let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
-    return ([header] + rows).map { row in
-      row.enumerated().map { column, cell in
-        column == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[column] - cell.count + 2)
-      }.joined()
-    }.joined(separator: "\n") + "\n"
-  }
-
-  static func humanSize(_ bytes: Int64) -> String {
-    let units = ["B", "KB", "MB", "GB", "TB"]
-    var value = Double(bytes)
-    var unit = 0
-    while value >= 1000, unit < units.count - 1 {
-      value /= 1000
-      unit += 1
-    }
-    return unit == 0 ? "\(bytes) B" : String(format1: value) + " " + units[unit]
   }
 }

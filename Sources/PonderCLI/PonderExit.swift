@@ -19,6 +19,7 @@ public enum PonderExit: Int32, Sendable {
     switch error.kind {
     case .cannotConnect: self = .cannotConnect
     case .rejected(let status): self = RetryingTransport<ContinuousClock>.isBusy(status) ? .tryLater : .rejected
+    case .unavailable: self = .rejected
     case .server, .truncated, .connectionLost, .malformed: self = .streamFailed
     case .cancelled: self = .interrupted
     }

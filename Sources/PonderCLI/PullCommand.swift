@@ -6,7 +6,8 @@ import PonderHTTP
 struct PullCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "pull",
-    abstract: "Pull a model onto the Ollama server, with a progress bar on stderr (Ctrl-C cancels; pulling again resumes).")
+    abstract:
+      "Pull a model onto the Ollama server, with a progress bar on stderr (Ctrl-C cancels; pulling again resumes).")
 
   @Argument(help: "The model to pull, as Ollama names it (llama3.2, qwen3:8b).")
   var name: String
@@ -15,7 +16,8 @@ struct PullCommand: AsyncParsableCommand {
 
   func run() async throws {
     let err = FileDescriptorSink.standardError
-    let selection = try server.selection(config: ConfigLoader.load(warnings: err))
+    let selection = try server.selection(config: try ConfigLoader.load(reportingTo: err))
+    if let warning = selection.apiKeyWarning { err.note(warning) }
     let transport = AsyncHTTPTransport()
     let interrupt = InterruptHandler()
     let status = await PullRunner(transport: transport, server: selection).run(

@@ -13,7 +13,9 @@ public struct PullRunner: Sendable {
 
   /// - Parameter onStart: receives the task that reads the network; cancelling it (Ctrl-C)
   ///   closes the connection, and the pull ends as interrupted (130).
-  public func run(_ model: String, err: any OutputSink, onStart: (Task<Void, Never>) -> Void = { _ in }) async -> PonderExit {
+  public func run(_ model: String, err: any OutputSink, onStart: (Task<Void, Never>) -> Void = { _ in }) async
+    -> PonderExit
+  {
     let line = PullStatusLine(sink: err, model: model)
     let transport = self.transport
     let server = self.server
@@ -23,13 +25,22 @@ public struct PullRunner: Sendable {
         return .failure(error)
       case .success(let resolved):
         let interval: Duration = err.isTerminal ? .milliseconds(250) : .seconds(1)
-        return await ModelPuller(transport: transport, backend: resolved.backend, interval: interval).pull(model) { line.show($0) }
+        return await ModelPuller(transport: transport, backend: resolved.backend, interval: interval).pull(model) {
+          line.show($0)
+        }
       }
     }
-    onStart(Task { _ = await withTaskCancellationHandler { await task.value } onCancel: { task.cancel() } })
+    onStart(
+      Task {
+        _ = await withTaskCancellationHandler {
+          await task.value
+        } onCancel: {
+          task.cancel()
+        }
+      })
     switch await task.value {
     case .success(let progress):
-      line.finish("pulled \(model)" + (progress.total > 0 ? " (\(ToolEventText.size(Int(progress.total))))" : ""))
+      line.finish("pulled \(model)" + (progress.total > 0 ? " (\(ByteSize.text(Int(progress.total))))" : ""))
       return .done
     case .failure(let error):
       line.finish("ponder: " + describe(error, model: model))
@@ -41,10 +52,11 @@ public struct PullRunner: Sendable {
   func describe(_ error: ChatError, model: String) -> String {
     let host = server.displayHost
     switch error.kind {
-    case .server, .rejected: return "pulling \(model) failed: \(error.message)"
+    case .server, .rejected, .unavailable: return "pulling \(model) failed: \(error.message)"
     case .cancelled: return "pull of \(model) cancelled; the connection to \(host) was closed (pulling again resumes)"
     default:
-      return "pulling \(model) failed: " + AskRunner(transport: transport, settings: .init(server: server)).describe(error, model: nil, host: host)
+      return "pulling \(model) failed: "
+        + AskRunner(transport: transport, settings: .init(server: server)).describe(error, model: nil, host: host)
     }
   }
 }

@@ -4,7 +4,9 @@ import PonderCore
 
 /// `--host`, `--api`, `--model` and friends, shared by every command that talks to a server.
 struct ServerOptions: ParsableArguments {
-  @Option(name: .long, help: "Server base URL (default: $OLLAMA_HOST, else http://127.0.0.1:11434; llama.cpp: http://127.0.0.1:8080).")
+  @Option(
+    name: .long,
+    help: "Server base URL (default: $OLLAMA_HOST, else http://127.0.0.1:11434; llama.cpp: http://127.0.0.1:8080).")
   var host: String?
 
   @Option(name: .long, help: "The server's API: ollama, openai, anthropic or auto (probe once).")
@@ -13,13 +15,16 @@ struct ServerOptions: ParsableArguments {
   @Option(name: .long, help: "Model name (default: the config file's `model`, else the server's first model).")
   var model: String?
 
-  @Option(name: .long, help: "Environment variable that holds the API key (default: OPENAI_API_KEY / ANTHROPIC_API_KEY).")
+  @Option(
+    name: .long, help: "Environment variable that holds the API key (default: OPENAI_API_KEY / ANTHROPIC_API_KEY).")
   var apiKeyEnv: String?
 
   @Flag(name: .long, help: "Leave <think>…</think> in the answer instead of showing it as reasoning.")
   var noThinkTags = false
 
-  @Option(name: .long, help: "Seconds a response may stay silent once it has started (default: idle_timeout in the config, else 300).")
+  @Option(
+    name: .long, parsing: .unconditional,
+    help: "Seconds a response may stay silent once it has started (default: idle_timeout in the config, else 300).")
   var idleTimeout: Int?
 
   func validate() throws {
@@ -35,8 +40,8 @@ struct ServerOptions: ParsableArguments {
   /// The transport every request goes through: a response that has started and then stays
   /// silent past the idle timeout fails (the partial answer is kept) instead of waiting for ever.
   func transport(over inner: any HTTPTransport, config: ConfigFile) -> any HTTPTransport {
-    let seconds = idleTimeout ?? config.number("idle_timeout").map { Int($0) }.flatMap { $0 > 0 ? $0 : nil } ?? 300
-    return IdleTimeoutTransport(inner, timeout: .seconds(seconds), clock: ContinuousClock())
+    let timeout: Duration = idleTimeout.map { .seconds($0) } ?? .milliseconds(Int(config.idleTimeoutSeconds * 1000))
+    return IdleTimeoutTransport(inner, timeout: timeout, clock: ContinuousClock())
   }
 
   /// What to connect to, from the flags, then the config file, then the environment; an
@@ -57,74 +62,7 @@ struct ServerOptions: ParsableArguments {
     return ServerSelection(
       api: kind, host: host ?? config.string("host"), ollamaHostVariable: environment["OLLAMA_HOST"],
       apiKeyVariable: keyVariable, environment: environment,
-      splitThinkTags: !(noThinkTags || config.bool("think_tags") == false))
-  }
-}
-
-/// The server the user asked for, before `auto` has been resolved by a probe.
-public struct ServerSelection: Sendable {
-  /// `nil` means auto.
-  public var api: APIKind?
-  public var host: String?
-  public var ollamaHostVariable: String?
-  public var apiKeyVariable: String?
-  var environment: [String: String]
-  public var splitThinkTags: Bool
-
-  public init(
-    api: APIKind?, host: String?, ollamaHostVariable: String? = nil, apiKeyVariable: String? = nil,
-    environment: [String: String] = [:], splitThinkTags: Bool = true
-  ) {
-    self.api = api
-    self.host = host
-    self.ollamaHostVariable = ollamaHostVariable
-    self.apiKeyVariable = apiKeyVariable
-    self.environment = environment
-    self.splitThinkTags = splitThinkTags
-  }
-
-  /// The key for `kind`, from the named variable or the ecosystem's usual one. Never printed.
-  func apiKey(for kind: APIKind) -> APIKey? {
-    let variable = apiKeyVariable ?? (kind == .anthropic ? "ANTHROPIC_API_KEY" : kind == .openai ? "OPENAI_API_KEY" : nil)
-    return variable.flatMap { APIKey(environment[$0]) }
-  }
-
-  /// The backend for a known API.
-  public func backend(_ kind: APIKind) -> ChatBackend {
-    ChatBackend(
-      kind: kind, host: host, ollamaHostVariable: ollamaHostVariable, apiKey: apiKey(for: kind),
-      splitThinkTags: splitThinkTags)
-  }
-
-  /// Where the server is, for messages before the API is known.
-  public var displayHost: String { backend(api ?? .ollama).baseURL }
-
-  /// Resolves `auto` with one probe; a fixed API needs no request. The note says what was found.
-  public func resolve(client: StreamingClient) async -> Result<(backend: ChatBackend, note: String?), ChatError> {
-    if let api { return .success((backend(api), nil)) }
-    switch await APIProbe.detect(host: host, ollamaHostVariable: ollamaHostVariable, client: client) {
-    case .success(let finding): return .success((backend(finding.kind), "found \(finding.summary)"))
-    case .failure(let error): return .failure(error)
-    }
-  }
-}
-
-/// Reads the config file; a broken one is reported and ignored rather than fatal.
-enum ConfigLoader {
-  static var path: String {
-    let environment = ProcessInfo.processInfo.environment
-    if let explicit = environment["PONDER_CONFIG"], !explicit.isEmpty { return explicit }
-    let base = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (NSHomeDirectory() + "/.config")
-    return base + "/ponder/config.toml"
-  }
-
-  static func load(warnings: any OutputSink) -> ConfigFile {
-    guard let data = FileManager.default.contents(atPath: path) else { return ConfigFile() }
-    do {
-      return try ConfigFile(parsing: String(decoding: data, as: UTF8.self))
-    } catch {
-      warnings.write("ponder: ignoring \(path): \(error)\n")
-      return ConfigFile()
-    }
+      thinkTags: noThinkTags ? .never : config.thinkTags,
+      apiKeySource: apiKeyEnv != nil ? "--api-key-env" : "api_key_env")
   }
 }

@@ -1,5 +1,7 @@
 import Foundation
+import PonderCore
 import PonderScreen
+import PonderTOML
 
 /// Finds and reads a theme by name; a missing or broken file falls back to the built-in default
 /// with a message saying why.
@@ -7,9 +9,10 @@ import PonderScreen
 /// Theme folders, in order: `Themes/` found from the executable's real path (symlinks resolved,
 /// so `.build/release` — a link — and a linked `bin/` still lead to the checkout or install),
 /// `$PONDER_THEMES`, then `themes/` in the config folder (`$XDG_CONFIG_HOME/ponder`, else
-/// `~/.config/ponder`).
+/// `$HOME/.config/ponder`, as `ConfigLocation` says).
 enum ThemeLoader {
-  static func load(named name: String?, directories: [String] = searchDirectories()) -> (theme: Theme, problem: String?) {
+  static func load(named name: String?, directories: [String] = searchDirectories()) -> (theme: Theme, problem: String?)
+  {
     let fallback = BuiltInTheme.defaultDark
     let defaultFile = themeFile("default-dark", in: directories)
     guard let name, name != "default", name != "default-dark" || defaultFile != nil else {
@@ -27,18 +30,26 @@ enum ThemeLoader {
 
   private static func parse(_ path: String) throws -> Theme {
     let text = String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self)
-    return try Theme(parsing: text, base: BuiltInTheme.defaultDark)
+    let document: ConfigNode
+    do {
+      document = try TOMLReader.read(text)
+    } catch {
+      throw Theme.ParseError(reason: "line \(error.line.map(String.init) ?? "?"): \(error.reason)")
+    }
+    return try Theme(document: document, base: BuiltInTheme.defaultDark)
   }
 
   /// The folders searched for `NAME.theme`, in order.
   static func searchDirectories(
-    environment: [String: String] = ProcessInfo.processInfo.environment, executable: String? = executablePath()
+    environment: [String: String] = ProcessInfo.processInfo.environment,
+    executable: String? = ExecutableLocation.current()
   ) -> [String] {
     var directories: [String] = []
     if let executable, let beside = installedThemes(executable: executable) { directories.append(beside) }
     if let custom = environment["PONDER_THEMES"], !custom.isEmpty { directories.append(custom) }
-    let config = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (NSHomeDirectory() + "/.config")
-    directories.append(config + "/ponder/themes")
+    if let config = ConfigLocation.configFolder(environment: environment) {
+      directories.append(config + "/ponder/themes")
+    }
     var seen = Set<String>()
     return directories.filter { seen.insert($0).inserted }
   }
@@ -46,7 +57,7 @@ enum ThemeLoader {
   /// `Themes/` in the nearest folder above the executable's real path (a checkout, whatever
   /// the build folder is called), or `share/ponder/themes` beside its `bin/` (an install).
   static func installedThemes(executable: String) -> String? {
-    guard let real = realPath(executable) else { return nil }
+    guard let real = ExecutableLocation.realPath(executable) else { return nil }
     var folder = URL(fileURLWithPath: real).deletingLastPathComponent()
     for _ in 0..<6 {
       for candidate in ["Themes", "share/ponder/themes"] {
@@ -58,19 +69,6 @@ enum ThemeLoader {
       folder = parent
     }
     return nil
-  }
-
-  /// The running executable (`/proc/self/exe` on Linux), else argv[0] as typed.
-  static func executablePath() -> String? {
-    if let path = realPath("/proc/self/exe") { return path }
-    return Bundle.main.executablePath ?? CommandLine.arguments.first
-  }
-
-  /// A path with every symlink resolved (`realpath(3)`); `nil` when it does not exist.
-  static func realPath(_ path: String) -> String? {
-    guard let resolved = realpath(path, nil) else { return nil }
-    defer { free(resolved) }
-    return String(cString: resolved)
   }
 
   private static func isDirectory(_ path: String) -> Bool {

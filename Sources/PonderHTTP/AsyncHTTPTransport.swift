@@ -43,7 +43,7 @@ public final class AsyncHTTPTransport: HTTPTransport {
         throw ChatError(.rejected(status: response.status), reason)
       }
     }
-    throw ChatError(.rejected(status: 310), "too many redirects from \(RedirectPolicy.origin(of: spec.url) ?? spec.url)")
+    throw ChatError(.unavailable, "too many redirects from \(RedirectPolicy.origin(of: spec.url) ?? spec.url)")
   }
 
   private func sendOnce(_ spec: HTTPRequestSpec) async throws -> HTTPResponseStream {
@@ -56,7 +56,7 @@ public final class AsyncHTTPTransport: HTTPTransport {
       // The deadline would cut long generations short; the connect timeout bounds the wait instead.
       response = try await client.execute(request, deadline: .distantFuture)
     } catch {
-      throw Self.translate(error, url: spec.url)
+      throw TransportFailure.translate(error)
     }
     let body = response.body
     return HTTPResponseStream(
@@ -66,59 +66,5 @@ public final class AsyncHTTPTransport: HTTPTransport {
         let iterator = BodyIterator(body.makeAsyncIterator())
         return { try await iterator.next() }
       })
-  }
-
-  static func translate(_ error: any Error, url: String) -> any Error {
-    if error is CancellationError { return error }
-    if let clientError = error as? HTTPClientError, clientError == .cancelled { return CancellationError() }
-    let reason: String
-    if let clientError = error as? HTTPClientError {
-      if clientError == .connectTimeout {
-        reason = "timed out connecting"
-      } else if clientError == .remoteConnectionClosed {
-        return ChatError(.connectionLost, "the server closed the connection before answering")
-      } else {
-        reason = String(describing: clientError)
-      }
-    } else {
-      reason = Self.describe(error)
-    }
-    return ChatError(.cannotConnect, reason)
-  }
-
-  static func describe(_ error: any Error) -> String {
-    let text = String(describing: error)
-    if text.contains("connectionRefused") || text.contains("Connection refused") { return "connection refused" }
-    if text.contains("NXDOMAIN") || text.contains("unknownHost") || text.contains("getaddrinfo") {
-      return "unknown host"
-    }
-    if text.contains("Connection reset by peer") || text.contains("errno: 104") { return "connection reset by peer" }
-    if text.contains("Broken pipe") { return "broken pipe" }
-    if text.contains("remoteConnectionClosed") { return "the server closed the connection" }
-    return text
-  }
-}
-
-/// Adapts AsyncHTTPClient's body iterator to plain byte arrays.
-///
-/// A class so the iterator keeps its position across calls; used by one task at a time.
-private final class BodyIterator: @unchecked Sendable {
-  private var iterator: HTTPClientResponse.Body.AsyncIterator
-
-  init(_ iterator: HTTPClientResponse.Body.AsyncIterator) {
-    self.iterator = iterator
-  }
-
-  func next() async throws -> [UInt8]? {
-    do {
-      guard let buffer = try await iterator.next() else { return nil }
-      return Array(buffer.readableBytesView)
-    } catch let error as HTTPClientError where error == .cancelled {
-      throw CancellationError()
-    } catch is CancellationError {
-      throw CancellationError()
-    } catch {
-      throw ChatError(.connectionLost, AsyncHTTPTransport.describe(error))
-    }
   }
 }

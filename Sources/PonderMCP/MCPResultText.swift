@@ -46,9 +46,6 @@ enum MCPResultText {
   /// The decoded size of base64 text, for people.
   private static func size(base64: String) -> String {
     let padding = base64.utf8.reversed().prefix { $0 == UInt8(ascii: "=") }.count
-    let bytes = max(0, base64.utf8.count / 4 * 3 - padding)
-    if bytes < 1024 { return "\(bytes) bytes" }
-    if bytes < 1 << 20 { return "\(bytes / 1024) KB" }
-    return "\(bytes >> 20) MB"
+    return ByteSize.text(max(0, base64.utf8.count / 4 * 3 - padding))
   }
 }

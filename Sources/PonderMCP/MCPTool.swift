@@ -23,7 +23,7 @@ public struct MCPTool: PonderTools.Tool {
     self.name = name
     serverName = server
     remoteName = definition.name
-    let summary = (definition.description ?? definition.title ?? "").trimmingSpaces()
+    let summary = (definition.description ?? definition.title ?? "").trimmingWhitespace()
     description = "[MCP server \(server)] " + (summary.isEmpty ? "The tool \(definition.name)." : summary)
     parameters = Self.schema(definition.inputSchema)
     self.connection = connection

@@ -1,5 +1,6 @@
 import Foundation
 import MCP
+import PonderMCPBridge
 import PonderTools
 
 #if canImport(Glibc)
@@ -47,7 +48,9 @@ public actor MCPToolSource {
       do {
         try FileManager.default.createDirectory(atPath: logDirectory, withIntermediateDirectories: true)
       } catch {
-        problems.append("MCP log folder \(logDirectory) cannot be created (\(error.localizedDescription)); server messages are discarded")
+        problems.append(
+          "MCP log folder \(logDirectory) cannot be created (\(error.localizedDescription)); server messages are discarded"
+        )
       }
     }
     let logs = problems.isEmpty ? logDirectory : nil
@@ -68,7 +71,8 @@ public actor MCPToolSource {
         connections.append(server.connection)
         for definition in server.tools {
           let name = naming.name(server: server.connection.name, tool: definition.name)
-          tools.append(MCPTool(name: name, server: server.connection.name, definition: definition, connection: server.connection))
+          tools.append(
+            MCPTool(name: name, server: server.connection.name, definition: definition, connection: server.connection))
         }
       case .failure(let problem):
         problems.append(problem.message)

@@ -129,7 +129,7 @@ actor ServerConnection {
   }
 
   static func seconds(_ duration: Duration) -> String {
-    let value = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-    return value == value.rounded() ? "\(Int(value)) s" : String(format: "%.1f s", value)
+    let value = duration.seconds
+    return value == value.rounded() ? "\(Int(value)) s" : String(format1: value) + " s"
   }
 }

@@ -1,5 +1,5 @@
-import PonderTools
 import Foundation
+import PonderTools
 
 /// Where a server's stderr goes: a log file of its own (`mcp-NAME.log` in the log folder), or
 /// nowhere. Remembers where this run's part of the file starts, so a startup failure can quote
@@ -31,7 +31,7 @@ struct ServerLog: Sendable {
     guard (try? handle.seek(toOffset: from)) != nil, let data = try? handle.readToEnd() else { return nil }
     let lines = String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline)
     guard let last = lines.last(where: { !$0.allSatisfy(\.isWhitespace) }) else { return nil }
-    let line = String(last).trimmingSpaces()
+    let line = String(last).trimmingWhitespace()
     return line.count > 300 ? String(line.prefix(300)) + "…" : line
   }
 
@@ -42,4 +42,3 @@ struct ServerLog: Sendable {
     return " (log: \(path))"
   }
 }
-

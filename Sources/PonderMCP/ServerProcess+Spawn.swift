@@ -1,10 +1,10 @@
+import PonderTools
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-
-import PonderTools
 
 extension ServerProcess {
   /// `posix_spawnp` with stdin, stdout and stderr on the given descriptors, a new process group,
@@ -13,7 +13,8 @@ extension ServerProcess {
   static func spawn(
     _ arguments: [String], environment: [String], stdin: Int32, stdout: Int32, stderr: Int32
   ) -> (pid_t, Int32) {
-    GroupSpawn.spawn(arguments, environment: environment, stdin: .descriptor(stdin), stdout: stdout, stderr: stderr, searchPath: true)
+    GroupSpawn.spawn(
+      arguments, environment: environment, stdin: .descriptor(stdin), stdout: stdout, stderr: stderr, searchPath: true)
   }
 
   /// A pipe whose ends are closed in every program Ponder starts (the server gets dup2'd copies).

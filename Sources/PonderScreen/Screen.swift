@@ -1,12 +1,25 @@
 /// Renders the whole app state into a grid: the one function the terminal and the tests share.
 public enum Screen {
+  /// The notice shown instead of the panes below the minimum size, word-wrapped and centred so
+  /// it can be read whole at any size that has room for it (only ^Q, ^C, ^Z and ^L act then).
+  static func renderTooSmall(_ state: AppState, into grid: inout CellGrid) {
+    let message =
+      "Ponder needs at least \(ScreenLayout.minimumWidth)×\(ScreenLayout.minimumHeight) (now \(state.width)×\(state.height))."
+      + " Enlarge the window, or ^Q to quit."
+    let rows = LineWrapper.wrap(message, width: grid.width)
+    let top = max(0, (grid.height - rows.count) / 2)
+    for (index, row) in rows.enumerated() where top + index < grid.height {
+      let text = message[row.start..<row.end]
+      grid.write(text, x: max(0, (grid.width - row.width) / 2), y: top + index, role: .notice)
+    }
+  }
+
   public static func render(_ state: AppState, into grid: inout CellGrid) {
     grid.cursor = nil
     grid.fill(grid.bounds)
     let layout = state.layout
     if layout.tooSmall {
-      let message = "Ponder needs at least \(ScreenLayout.minimumWidth)×\(ScreenLayout.minimumHeight) (now \(state.width)×\(state.height))"
-      grid.write(message, x: max(0, (grid.width - DisplayWidth.of(message)) / 2), y: grid.height / 2, role: .notice)
+      renderTooSmall(state, into: &grid)
       return
     }
     if let pane = layout.zoomed, let area = layout.frame(of: pane) {
@@ -25,7 +38,7 @@ public enum Screen {
     StatusBar.render(state, in: layout.status, into: &grid)
     renderPane(.answer, state: state, frame: layout.answer, titled: true, into: &grid)
     if let separator = layout.separator { grid.fill(separator, role: .border, with: "─") }
-    InputView.render(state, in: layout.input, into: &grid)
+    InputView.render(state, rows: layout.inputRows, in: layout.input, into: &grid)
     FooterBar.render(state, in: layout.footer, into: &grid)
     if let overlay = state.overlay { OverlayView.render(overlay, state: state, into: &grid) }
   }
@@ -43,7 +56,8 @@ public enum Screen {
     }
     var view = DocumentView(document: document, top: top)
     if let turn = state.turn, !turn.paused {
-      let streamingHere = (pane == .reasoning && turn.phase != .answering) || (pane == .answer && turn.phase == .answering)
+      let streamingHere =
+        (pane == .reasoning && turn.phase != .answering) || (pane == .answer && turn.phase == .answering)
       view.showCursor = streamingHere && state.blinkOn
     }
     if pane == .reasoning, let search = state.search {

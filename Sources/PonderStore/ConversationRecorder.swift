@@ -85,7 +85,8 @@ public final class ConversationRecorder: @unchecked Sendable {
         let start = ContinuousClock.now
         try self.store.appendChunk(to: message, seq: self.seq, reasoning: reasoning, answer: answer)
         let took = ContinuousClock.now - start
-        self.chunkNanoseconds.append(took.components.seconds * 1_000_000_000 + took.components.attoseconds / 1_000_000_000)
+        self.chunkNanoseconds.append(
+          took.components.seconds * 1_000_000_000 + took.components.attoseconds / 1_000_000_000)
         self.seq += 1
       }
     }

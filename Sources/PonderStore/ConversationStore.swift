@@ -134,8 +134,10 @@ public final class ConversationStore: Sendable {
   public func appendChunk(to message: Int64, seq: Int, reasoning: String, answer: String) throws {
     do {
       try pool.writeWithoutTransaction { db in
-        try db.cachedStatement(sql: "INSERT INTO message_chunk (message_id, seq, reasoning, answer) VALUES (?, ?, ?, ?)")
-          .execute(arguments: [message, seq, reasoning, answer])
+        try db.cachedStatement(
+          sql: "INSERT INTO message_chunk (message_id, seq, reasoning, answer) VALUES (?, ?, ?, ?)"
+        )
+        .execute(arguments: [message, seq, reasoning, answer])
       }
     } catch {
       throw StoreError.from(error, path: path)
@@ -193,8 +195,10 @@ public final class ConversationStore: Sendable {
   /// The most recently updated conversations first.
   public func recentConversations(limit: Int = 200) throws -> [ConversationSummary] {
     try run(write: false) { db in
-      try Row.fetchAll(db, sql: StoreRows.summarySQL + " ORDER BY c.updated_at DESC, c.id DESC LIMIT ?", arguments: [limit])
-        .map { StoreRows.summary($0, snippet: nil) }
+      try Row.fetchAll(
+        db, sql: StoreRows.summarySQL + " ORDER BY c.updated_at DESC, c.id DESC LIMIT ?", arguments: [limit]
+      )
+      .map { StoreRows.summary($0, snippet: nil) }
     }
   }
 

@@ -12,9 +12,11 @@ enum StoreRows {
   static func messageArguments(_ stored: StoredMessage) -> StatementArguments {
     let message = stored.message
     let stats = stored.stats
-    let images: String? = message.images.isEmpty ? nil : JSONValue.array(message.images.map(JSONValue.string)).serialized
+    let images: String? =
+      message.images.isEmpty ? nil : JSONValue.array(message.images.map(JSONValue.string)).serialized
     return [
-      message.role.rawValue, message.content, message.thinking, ToolCall.storedText(message.toolCalls), message.toolName,
+      message.role.rawValue, message.content, message.thinking, ToolCall.storedText(message.toolCalls),
+      message.toolName,
       message.toolCallID, message.isError, images, stored.status.rawValue, stored.error, stored.model,
       stats.doneReason, stats.promptTokens, stats.completionTokens, stats.tokensPerSecond,
       stats.timeToFirstTokenMilliseconds, stats.elapsedMilliseconds,
@@ -22,7 +24,9 @@ enum StoreRows {
   }
 
   static func insert(_ stored: StoredMessage, into conversation: Int64, _ db: Database) throws -> Int64 {
-    var arguments: StatementArguments = [conversation, stored.createdAt == 0 ? ConversationStore.now() : stored.createdAt]
+    var arguments: StatementArguments = [
+      conversation, stored.createdAt == 0 ? ConversationStore.now() : stored.createdAt,
+    ]
     arguments += messageArguments(stored)
     try db.execute(
       sql: """
@@ -33,7 +37,9 @@ enum StoreRows {
   }
 
   static func update(_ message: Int64, to stored: StoredMessage, _ db: Database) throws {
-    let assignments = messageColumns.split(separator: ",").map { "\($0.trimmingCharacters(in: .whitespacesAndNewlines)) = ?" }
+    let assignments = messageColumns.split(separator: ",").map {
+      "\($0.trimmingCharacters(in: .whitespacesAndNewlines)) = ?"
+    }
     var arguments = messageArguments(stored)
     arguments += [message]
     try db.execute(
@@ -42,7 +48,8 @@ enum StoreRows {
   }
 
   static func touch(_ conversation: Int64, _ db: Database) throws {
-    try db.execute(sql: "UPDATE conversation SET updated_at = ? WHERE id = ?", arguments: [ConversationStore.now(), conversation])
+    try db.execute(
+      sql: "UPDATE conversation SET updated_at = ? WHERE id = ?", arguments: [ConversationStore.now(), conversation])
   }
 
   static let summarySQL = """

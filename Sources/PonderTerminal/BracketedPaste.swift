@@ -20,6 +20,15 @@ struct BracketedPaste {
   private var pasting: String.UnicodeScalarView?
   private var pastedBytes = 0
 
+  /// Whether a paste has started and its end marker has not been read yet.
+  var isOpen: Bool { pasting != nil }
+
+  /// Whether `raw` ends with the start marker (a paste opens with the last keys read).
+  static func endsWithStart(_ raw: [KeyDecoder.RawKey]) -> Bool {
+    guard raw.count >= start.count, raw.last?.code == start.last else { return false }
+    return zip(raw.suffix(start.count), start).allSatisfy { !$0.isFunctionKey && $0.code == $1 }
+  }
+
   mutating func split(_ raw: [KeyDecoder.RawKey]) -> [Part] {
     var parts: [Part] = []
     var keys: [KeyDecoder.RawKey] = []
@@ -58,7 +67,8 @@ struct BracketedPaste {
 
   private func matches(_ marker: [UInt32], in raw: [KeyDecoder.RawKey], at index: Int) -> Bool {
     guard index + marker.count <= raw.count else { return false }
-    for offset in 0..<marker.count where raw[index + offset].isFunctionKey || raw[index + offset].code != marker[offset] {
+    for offset in 0..<marker.count where raw[index + offset].isFunctionKey || raw[index + offset].code != marker[offset]
+    {
       return false
     }
     return true

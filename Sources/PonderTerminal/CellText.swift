@@ -10,12 +10,14 @@ import PonderScreen
 /// Turns a cell's grapheme into the NUL-terminated `wchar_t` string `setcchar` takes, such that
 /// ncurses' width for it is the width the grid gave the cell.
 ///
-/// Only the base scalar and true combining marks (at most four) are kept: variation selectors,
-/// emoji modifiers and everything after a zero-width joiner are dropped, because ncurses would
-/// count them as extra columns or refuse them. A flag (two regional indicators, one column each
-/// for the C library) is written as its two halves, one per column. Any other base whose
-/// `wcwidth` disagrees with the cell (an emoji newer than the C library, say) becomes `?`,
-/// followed by a space when the cell is wide, so the columns after it stay where the grid says.
+/// Only the base scalar and true combining marks (at most four) fit in an ncurses cell:
+/// variation selectors, emoji modifiers and everything after a zero-width joiner would count as
+/// extra columns or be refused. A flag (two regional indicators, one column each for the C
+/// library) is written as its two halves, one per column. Any other base whose `wcwidth`
+/// disagrees with the cell (an emoji newer than the C library, say) becomes `?`, followed by a
+/// space when the cell is wide, so the columns after it stay where the grid says. Such a cell
+/// is a placeholder: ``needsOverlay(_:)`` says so, and ``GraphemeOverlay`` writes the whole
+/// cluster over it.
 struct CellText {
   private var buffer: [wchar_t] = []
   /// Column widths as the C library (and so ncurses) sees them; replaceable in tests.
@@ -40,6 +42,11 @@ struct CellText {
 
   private mutating func fill(_ cell: Cell) -> wchar_t? {
     buffer.removeAll(keepingCapacity: true)
+    if cell.isPlainASCII {
+      buffer.append(wchar_t(cell.base.value))
+      buffer.append(0)
+      return nil
+    }
     let scalars = cell.scalars
     guard let base = scalars.first else {
       buffer.append(Self.space)
@@ -72,6 +79,27 @@ struct CellText {
     }
     buffer.append(0)
     return nil
+  }
+
+  /// Whether ncurses cannot show `cell` as it is (the text it gets is a placeholder of the right
+  /// width): a cluster with a skin tone, a joiner, a variation selector or more marks than fit,
+  /// or a character whose width the C library does not know as the grid does.
+  func needsOverlay(_ cell: Cell) -> Bool {
+    if cell.isPlainASCII || cell.width == 0 { return false }
+    if cell.isSingleScalar { return columnWidth(cell.base.value) != Int32(cell.width) }
+    let scalars = cell.scalars
+    guard let base = scalars.first else { return false }
+    if Self.secondRegionalIndicator(of: scalars, cellWidth: cell.width) != nil { return false }
+    if columnWidth(base.value) != Int32(cell.width) { return true }
+    let marks = scalars.dropFirst()
+    return marks.count > Self.maxCombining
+      || marks.contains { !Self.isCombiningMark($0) || columnWidth($0.value) != 0 }
+  }
+
+  /// How many columns a terminal that measures each character alone (as `wcwidth` does) gives
+  /// `cell`'s cluster: what an older terminal may cover when the cluster is written whole.
+  func characterByCharacterWidth(of cell: Cell) -> Int {
+    cell.scalars.reduce(0) { $0 + max(0, Int(columnWidth($1.value))) }
   }
 
   /// The second half of a flag in a wide cell whose first half is one column wide.

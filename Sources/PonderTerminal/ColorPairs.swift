@@ -15,6 +15,7 @@ struct ColorPairs {
   private let maxPairs: Int32
   private var pairs: [PairKey: Int32] = [:]
   private var resolved: [(attributes: attr_t, pair: Int32)?]
+  private var renditions: [String?]
 
   private struct PairKey: Hashable {
     var foreground: Int32
@@ -33,6 +34,39 @@ struct ColorPairs {
     palette = Int(ponder_colors())
     maxPairs = min(ponder_color_pairs(), Int32(Int16.max))
     resolved = Array(repeating: nil, count: StyleRole.allCases.count)
+    renditions = Array(repeating: nil, count: StyleRole.allCases.count)
+  }
+
+  /// The ANSI "select graphic rendition" sequence that gives text `role`'s look, for the few
+  /// cells written past curses (``GraphemeOverlay``). It starts from a reset, so it does not
+  /// depend on what was set before.
+  mutating func rendition(for role: StyleRole) -> String {
+    let index = Int(role.rawValue)
+    if let known = renditions[index] { return known }
+    let style = usesColor ? theme.style(for: role) : MonochromeStyle.style(for: role, theme: theme)
+    var codes = ["0"]
+    if style.bold { codes.append("1") }
+    if style.dim { codes.append("2") }
+    if style.italic { codes.append("3") }
+    if style.underline { codes.append("4") }
+    if style.reverse { codes.append("7") }
+    if usesColor {
+      codes.append(Self.colorCode(cursesColor(style.foreground, isBackground: false), isBackground: false))
+      codes.append(Self.colorCode(cursesColor(style.background, isBackground: true), isBackground: true))
+    }
+    let sequence = "\u{1B}[" + codes.joined(separator: ";") + "m"
+    renditions[index] = sequence
+    return sequence
+  }
+
+  private static func colorCode(_ color: Int32, isBackground: Bool) -> String {
+    let offset: Int32 = isBackground ? 10 : 0
+    switch color {
+    case ..<0: return String(39 + offset)
+    case 0..<8: return String(30 + offset + color)
+    case 8..<16: return String(90 + offset + color - 8)
+    default: return isBackground ? "48;5;\(color)" : "38;5;\(color)"
+    }
   }
 
   /// The attributes and pair for `role`, computed on first use.

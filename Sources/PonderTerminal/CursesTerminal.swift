@@ -27,11 +27,14 @@ public final class CursesTerminal {
 
   private let output: Output
   private let outputFile: UnsafeMutablePointer<FILE>
-  private var colors: ColorPairs
+  private let inputFile: UnsafeMutablePointer<FILE>
+  var colors: ColorPairs
   private var cursorVisible: Int32 = -1
   private var isActive = true
   private var previousWinchHandler: sig_t?
   var cellText = CellText()
+  var overlay = GraphemeOverlay()
+  var rawInput = RawInputDecoder()
 
   public init(theme: Theme, useColor: Bool, output: Output = .terminal) throws(TerminalError) {
     self.output = output
@@ -47,6 +50,7 @@ public final class CursesTerminal {
       throw error
     }
     outputFile = streams.output
+    inputFile = streams.input
     let terminalName: String? = if case .file = output { "xterm-256color" } else { nil }
     guard newterm(terminalName, streams.output, streams.input) != nil else {
       signal(SIGWINCH, previousWinchHandler)
@@ -159,6 +163,7 @@ public final class CursesTerminal {
 
   var active: Bool { isActive }
   var outputDescriptor: Int32 { fileno(outputFile) }
+  var inputDescriptor: Int32 { fileno(inputFile) }
   var outputStream: UnsafeMutablePointer<FILE> { outputFile }
 
   func attributes(for role: StyleRole) -> (attributes: attr_t, pair: Int32) { colors.attributes(for: role) }

@@ -21,9 +21,53 @@ public enum GridSnapshot {
     return out + "\n"
   }
 
-  static func code(_ role: StyleRole) -> Character {
-    let alphabet = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
-    return role == .normal ? "." : alphabet[Int(role.rawValue) % alphabet.count]
+  /// The letter a role is written as: fixed per role, so adding a role never rewrites the
+  /// snapshots of the others (a new role needs a letter no other role uses; a test checks).
+  public static func code(_ role: StyleRole) -> Character {
+    switch role {
+    case .normal: "."
+    case .header: "b"
+    case .headerAccent: "c"
+    case .title: "d"
+    case .titleFocused: "e"
+    case .border: "f"
+    case .dim: "g"
+    case .logTime: "h"
+    case .logRequest: "i"
+    case .logModel: "j"
+    case .logFirstToken: "k"
+    case .logThinking: "l"
+    case .logTool: "m"
+    case .logResult: "n"
+    case .logRetry: "o"
+    case .logError: "p"
+    case .logDone: "q"
+    case .reasoning: "r"
+    case .cursor: "s"
+    case .statusBar: "t"
+    case .statusPaused: "u"
+    case .answer: "v"
+    case .userLabel: "w"
+    case .userText: "x"
+    case .assistantLabel: "y"
+    case .bold: "z"
+    case .heading: "A"
+    case .code: "B"
+    case .codeLabel: "C"
+    case .listBullet: "D"
+    case .notice: "E"
+    case .error: "F"
+    case .searchMatch: "G"
+    case .searchCurrent: "H"
+    case .inputPrompt: "I"
+    case .input: "J"
+    case .inputPlaceholder: "K"
+    case .footer: "L"
+    case .footerKey: "M"
+    case .overlay: "N"
+    case .overlayTitle: "O"
+    case .overlaySelected: "P"
+    }
   }
 
   public static func compare(_ grid: CellGrid, named name: String, besides file: String) -> Outcome {

@@ -26,6 +26,8 @@ public struct HTTPScript: Sendable {
   public var headerDelay: Duration?
   /// Called once every chunk was written (not when the client hung up first).
   public var onCompleted: (@Sendable () -> Void)?
+  /// Called right after each chunk went to the socket, with its index (benchmarks stamp it).
+  public var onChunkWritten: (@Sendable (Int) -> Void)?
 
   public init(
     status: Int = 200, headers: [(String, String)] = [], chunks: [Chunk], chunked: Bool = true,

@@ -22,6 +22,7 @@ public final class ManualClock: Clock, @unchecked Sendable {
   private var current = Instant(offset: .zero)
   private var sleepers: [Sleeper] = []
   private var nextID = 0
+  private let sleepersChanged = StateSignal()
 
   public init() {}
 
@@ -55,6 +56,7 @@ public final class ManualClock: Clock, @unchecked Sendable {
         }
         sleepers.append(Sleeper(id: id, deadline: deadline, continuation: continuation))
         lock.unlock()
+        sleepersChanged.changed()
       }
     } onCancel: {
       lock.lock()
@@ -75,8 +77,11 @@ public final class ManualClock: Clock, @unchecked Sendable {
     for sleeper in due { sleeper.continuation.resume() }
   }
 
-  /// Yields until at least `count` tasks sleep on the clock (bounded, for test synchronisation).
-  public func waitForSleepers(_ count: Int = 1) async {
-    for _ in 0..<100_000 where sleeperCount < count { await Task.yield() }
+  /// Returns once at least `count` tasks sleep on the clock: woken by the sleep that makes the
+  /// count, not by polling. `false` if that has not happened after `limit` (which only bounds a
+  /// failure).
+  @discardableResult
+  public func waitForSleepers(_ count: Int = 1, within limit: Duration = .seconds(60)) async -> Bool {
+    await sleepersChanged.wait(within: limit) { [self] in sleeperCount >= count }
   }
 }

@@ -1,7 +1,12 @@
 import Foundation
+import PonderCore
 
 #if canImport(Glibc)
   import Glibc
+  private let systemListen = Glibc.listen
+#elseif canImport(Darwin)
+  import Darwin
+  private let systemListen = Darwin.listen
 #endif
 
 /// A tiny HTTP/1.1 server on 127.0.0.1 that answers each request with a script: status, headers,
@@ -23,6 +28,8 @@ public final class ScriptedHTTPServer: @unchecked Sendable {
   private var disconnects: [ClientDisconnect] = []
   private var completed: [CompletedResponse] = []
   private var running = true
+  /// Told after each request, completion and disconnect is recorded, for the waits below.
+  private let recorded = StateSignal()
 
   public init(handler: @escaping Handler) throws {
     self.handler = handler
@@ -70,14 +77,20 @@ public final class ScriptedHTTPServer: @unchecked Sendable {
     return completed
   }
 
-  /// Waits (polling, bounded) until a disconnect is recorded; for tests of cancellation.
-  public func waitForDisconnect(timeout: Duration = .seconds(5)) async -> ClientDisconnect? {
-    let deadline = ContinuousClock.now + timeout
-    while ContinuousClock.now < deadline {
-      if let first = clientDisconnects.first { return first }
-      try? await Task.sleep(for: .milliseconds(10))
-    }
+  /// Waits until a disconnect is recorded (woken by it; `timeout` only bounds a failure), for
+  /// tests of cancellation: the first disconnect, or `nil` if none came.
+  public func waitForDisconnect(timeout: Duration = .seconds(60)) async -> ClientDisconnect? {
+    await waitUntil(within: timeout) { !$0.clientDisconnects.isEmpty }
     return clientDisconnects.first
+  }
+
+  /// Returns `true` once `condition` holds of the server's records, checked after each request,
+  /// completed response and disconnect; `false` if it still does not after `limit`.
+  @discardableResult
+  public func waitUntil(
+    within limit: Duration = .seconds(60), _ condition: @escaping @Sendable (ScriptedHTTPServer) -> Bool
+  ) async -> Bool {
+    await recorded.wait(within: limit) { [self] in condition(self) }
   }
 
   // MARK: - Sockets
@@ -96,7 +109,7 @@ public final class ScriptedHTTPServer: @unchecked Sendable {
         bind(listener, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
       }
     }
-    guard bound == 0, Glibc.listen(listener, 64) == 0 else { throw POSIXError(.EADDRINUSE) }
+    guard bound == 0, systemListen(listener, 64) == 0 else { throw POSIXError(.EADDRINUSE) }
     var length = socklen_t(MemoryLayout<sockaddr_in>.size)
     _ = withUnsafeMutablePointer(to: &address) {
       $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(listener, $0, &length) }
@@ -119,8 +132,8 @@ public final class ScriptedHTTPServer: @unchecked Sendable {
         close(connection)
         return
       }
-      var noSigPipe: Int32 = 1
-      setsockopt(connection, SOL_SOCKET, SO_KEEPALIVE, &noSigPipe, socklen_t(MemoryLayout<Int32>.size))
+      var keepAlive: Int32 = 1
+      setsockopt(connection, SOL_SOCKET, SO_KEEPALIVE, &keepAlive, socklen_t(MemoryLayout<Int32>.size))
       let thread = Thread { [self] in serve(connection) }
       thread.start()
     }
@@ -133,6 +146,7 @@ public final class ScriptedHTTPServer: @unchecked Sendable {
       lock.lock()
       requests.append(request)
       lock.unlock()
+      recorded.changed()
       let script = handler(request)
       let outcome = play(script, on: &stream)
       switch outcome {
@@ -141,11 +155,14 @@ public final class ScriptedHTTPServer: @unchecked Sendable {
         completed.append(CompletedResponse(path: request.path, chunks: script.chunks.count))
         lock.unlock()
         script.onCompleted?()
+        recorded.changed()
         if script.closeAfter { return }
       case .clientGone(let afterChunks):
         lock.lock()
-        disconnects.append(ClientDisconnect(path: request.path, chunksWritten: afterChunks, scriptChunks: script.chunks.count))
+        disconnects.append(
+          ClientDisconnect(path: request.path, chunksWritten: afterChunks, scriptChunks: script.chunks.count))
         lock.unlock()
+        recorded.changed()
         return
       case .reset:
         return
@@ -153,7 +170,11 @@ public final class ScriptedHTTPServer: @unchecked Sendable {
     }
   }
 
-  private enum Outcome { case completed, clientGone(afterChunks: Int), reset }
+  private enum Outcome {
+    case completed
+    case clientGone(afterChunks: Int)
+    case reset
+  }
 
   private func play(_ script: HTTPScript, on stream: inout SocketStream) -> Outcome {
     if let delay = script.headerDelay { Thread.sleep(forTimeInterval: delay.seconds) }
@@ -181,6 +202,7 @@ public final class ScriptedHTTPServer: @unchecked Sendable {
       }
       let framed = isChunked ? Self.chunkFrame(chunk.bytes) : chunk.bytes
       guard stream.write(framed) else { return .clientGone(afterChunks: index) }
+      script.onChunkWritten?(index)
     }
     if script.resetBeforeChunk == script.chunks.count {
       Thread.sleep(forTimeInterval: 0.2)
@@ -210,38 +232,5 @@ public final class ScriptedHTTPServer: @unchecked Sendable {
     case 503: return "Service Unavailable"
     default: return "Status"
     }
-  }
-}
-
-/// A request as the scripted server saw it.
-public struct RecordedRequest: Sendable {
-  public var method: String
-  public var path: String
-  public var headers: [(String, String)]
-  public var body: [UInt8]
-
-  public var bodyText: String { String(decoding: body, as: UTF8.self) }
-
-  public func header(_ name: String) -> String? {
-    headers.first(where: { $0.0.lowercased() == name.lowercased() })?.1
-  }
-}
-
-/// A response the client stopped reading: proof that closing the connection reached the server.
-public struct ClientDisconnect: Sendable, Equatable {
-  public var path: String
-  public var chunksWritten: Int
-  public var scriptChunks: Int
-}
-
-/// A response written to its end: proof that a client kept reading (an SSH drop did not close it).
-public struct CompletedResponse: Sendable, Equatable {
-  public var path: String
-  public var chunks: Int
-}
-
-extension Duration {
-  var seconds: Double {
-    Double(components.seconds) + Double(components.attoseconds) / 1e18
   }
 }

@@ -14,6 +14,10 @@ import PonderCore
 /// `done_reason` "length"), `cut:thinking` (a thinking model reasons, then stops by length with
 /// an empty answer; with thinking off it answers). Both cuts give way to the whole answer when
 /// the request's `num_predict` is at least ``roomThatFits``, as a real retry with more room would.
+/// `bench:R+A` streams R reasoning tokens (from a thinking model) and A answer tokens, each
+/// unique (` w` and a number, a paragraph every 70) so a benchmark can find it on screen;
+/// `bench:R+A:repeat` makes every answer line the same (what defeats a terminal's scroll
+/// detection). With ``chunkLog`` set, the time each chunk went out is recorded.
 /// `/api/pull` streams progress as Ollama does (see ``ScriptedPull``); a pulled model is listed
 /// in `/api/tags` once its pull said success.
 public struct ScriptedOllama: Sendable {
@@ -42,6 +46,8 @@ public struct ScriptedOllama: Sendable {
   public var pullStep: Duration
   /// Models pulled while the server runs: listed after their pull said success.
   public let pulled = PulledModels()
+  /// Receives each streamed chat chunk's text fragment right after it was written.
+  public var chunkLog: (@Sendable (String) -> Void)?
 
   public init(
     tokensPerSecond: Double = 0, firstTokenDelay: Double = 0, models: [Model] = ScriptedOllama.defaultModels,
@@ -106,7 +112,8 @@ public struct ScriptedOllama: Sendable {
     if model.vision { capabilities = .array((capabilities.arrayValue ?? []) + ["vision"]) }
     let answer: JSONValue = [
       "capabilities": capabilities, "details": ["parameter_size": .string(model.parameterSize)],
-      "parameters": "stop \"<|im_end|>\"", "model_info": ["general.architecture": "qwen3", "qwen3.context_length": 40960],
+      "parameters": "stop \"<|im_end|>\"",
+      "model_info": ["general.architecture": "qwen3", "qwen3.context_length": 40960],
     ]
     return .json(answer.serialized)
   }
@@ -125,15 +132,24 @@ public struct ScriptedOllama: Sendable {
     let messages = body["messages"]?.arrayValue ?? []
     let thinks = model.thinks && body["think"]?.boolValue != false
     if let last = messages.last, last["role"]?.stringValue == "tool" {
-      return toolFollowUp(model: model.name, results: messages.reversed().prefix { $0["role"]?.stringValue == "tool" }, thinks: thinks)
+      return toolFollowUp(
+        model: model.name, results: messages.reversed().prefix { $0["role"]?.stringValue == "tool" }, thinks: thinks)
     }
     let prompt = messages.last?["content"]?.stringValue ?? ""
     if let call = Self.scriptedToolCall(in: prompt), body["tools"]?.arrayValue?.isEmpty == false {
       return toolCallResponse(model: model.name, call: call, thinks: thinks)
     }
-    let turn = ScriptedTurn(prompt: prompt, thinks: thinks, long: prompt.contains("long"))
+    let turn =
+      ScriptedTurn.bench(prompt: prompt, thinks: thinks)
+      ?? ScriptedTurn(prompt: prompt, thinks: thinks, long: prompt.contains("long"))
     var lines = turn.reasoningTokens.map { line(model.name, thinking: $0) }
     lines += turn.answerTokens.map { line(model.name, content: $0) }
+    if let chunkLog, prompt.contains("bench:") {
+      let fragments = turn.reasoningTokens + turn.answerTokens
+      var script = paced(lines + [doneLine(model.name, evalCount: lines.count)])
+      script.onChunkWritten = { index in if index < fragments.count { chunkLog(fragments[index]) } }
+      return script
+    }
     let evalCount = lines.count
     var resetBeforeChunk: Int?
     let roomy = (body["options"]?["num_predict"]?.intValue ?? 0) >= Self.roomThatFits
@@ -144,7 +160,10 @@ public struct ScriptedOllama: Sendable {
       lines = Array(lines.prefix(turn.reasoningTokens.count + 10))
       lines.append(doneLine(model.name, evalCount: lines.count, reason: "length"))
     } else if prompt.contains("fail:midstream") {
-      lines = Array(lines.prefix(10)) + [#"{"error":"an error was encountered while running the model: unexpected EOF"}"# + "\n"]
+      lines =
+        Array(lines.prefix(10)) + [
+          #"{"error":"an error was encountered while running the model: unexpected EOF"}"# + "\n"
+        ]
     } else if prompt.contains("fail:reset") {
       resetBeforeChunk = 10
     } else if prompt.contains("fail:truncate") {
@@ -164,7 +183,9 @@ public struct ScriptedOllama: Sendable {
 
   /// `[[read_file notes.txt]]` → a `read_file` call with `path`; `[[run_command sleep 30]]` → `command`.
   static func scriptedToolCall(in prompt: String) -> ToolCall? {
-    guard let open = prompt.range(of: "[["), let close = prompt.range(of: "]]", range: open.upperBound..<prompt.endIndex) else {
+    guard let open = prompt.range(of: "[["),
+      let close = prompt.range(of: "]]", range: open.upperBound..<prompt.endIndex)
+    else {
       return nil
     }
     let inside = prompt[open.upperBound..<close.lowerBound].split(separator: " ", maxSplits: 1).map(String.init)
@@ -179,7 +200,9 @@ public struct ScriptedOllama: Sendable {
 
   private func toolCallResponse(model: String, call: ToolCall, thinks: Bool) -> HTTPScript {
     var lines: [String] = []
-    if thinks { lines += Self.tokenize("I need to call \(call.name) before I can answer.").map { line(model, thinking: $0) } }
+    if thinks {
+      lines += Self.tokenize("I need to call \(call.name) before I can answer.").map { line(model, thinking: $0) }
+    }
     let record = JSONValue.object([
       JSONMember("model", .string(model)), JSONMember("created_at", "2025-10-01T09:12:04Z"),
       JSONMember(
@@ -243,83 +266,8 @@ public struct ScriptedOllama: Sendable {
 
   private func doneLine(_ model: String, evalCount: Int, reason: String = "stop") -> String {
     let evalNanos = tokensPerSecond > 0 ? Int(Double(evalCount) / tokensPerSecond * 1e9) : evalCount * 10_000_000
-    return #"{"model":"\#(model)","created_at":"2025-10-01T09:12:09.31Z","message":{"role":"assistant","content":""},"done":true,"done_reason":"\#(reason)","total_duration":\#(evalNanos + 400_000_000),"load_duration":1334875,"prompt_eval_count":26,"prompt_eval_duration":342546000,"eval_count":\#(evalCount),"eval_duration":\#(evalNanos)}"#
+    return
+      #"{"model":"\#(model)","created_at":"2025-10-01T09:12:09.31Z","message":{"role":"assistant","content":""},"done":true,"done_reason":"\#(reason)","total_duration":\#(evalNanos + 400_000_000),"load_duration":1334875,"prompt_eval_count":26,"prompt_eval_duration":342546000,"eval_count":\#(evalCount),"eval_duration":\#(evalNanos)}"#
       + "\n"
   }
-}
-
-/// The deterministic text a scripted model "generates" for a prompt, split into tokens.
-public struct ScriptedTurn: Sendable {
-  public var reasoningTokens: [String]
-  public var answerTokens: [String]
-
-  public init(prompt: String, thinks: Bool, long: Bool = false) {
-    let subject = prompt.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
-    let reasoning = """
-      The user asks: "\(subject.prefix(60))". Let me think about what a good answer needs. \
-      First, restate the question in my own words. Then check the facts I am sure of, \
-      and note what I am unsure of. A short answer with one example is best here.
-      """
-    var answer = """
-      ## Answer
-
-      Here is a **short** answer to your question, with a list:
-
-      - first point, about café prices in 東京
-      - second point 🙂
-
-      ```swift
-      let greeting = "hello"
-      print(greeting)
-      ```
-
-      That is all.
-      """
-    if prompt.contains("escape") { answer += " Bell\u{07} and \u{1B}[31mred\u{1B}[0m and \u{1B}]52;c;aGk=\u{07} end." }
-    if long { answer += Self.longText(words: 2000) }
-    reasoningTokens = thinks ? Self.tokens(reasoning) : []
-    answerTokens = Self.tokens(answer)
-  }
-
-  /// About `words` words of varied prose in paragraphs, the same every time: a long answer that,
-  /// like real model output, does not repeat whole lines.
-  static func longText(words: Int) -> String {
-    let vocabulary = [
-      "light", "scatters", "more", "strongly", "at", "shorter", "wavelengths", "which", "is", "why", "the", "sky",
-      "looks", "blue", "during", "day", "while", "sunsets", "turn", "orange", "because", "path", "through", "air",
-      "grows", "longer", "molecules", "of", "nitrogen", "and", "oxygen", "follow", "Rayleigh", "law", "clouds",
-      "stay", "white", "since", "their", "droplets", "are", "large", "so", "Mie", "scattering", "applies", "instead",
-    ]
-    var random = SplitMix64(seed: 2026)
-    var text = "\n\n"
-    var untilBreak = 70
-    for _ in 0..<words {
-      text += " " + vocabulary[Int(random.next() % UInt64(vocabulary.count))]
-      if random.next() % 11 == 0 { text += random.next() % 2 == 0 ? "," : "." }
-      untilBreak -= 1
-      if untilBreak == 0 {
-        text += "\n\n"
-        untilBreak = 50 + Int(random.next() % 60)
-      }
-    }
-    return text + "."
-  }
-
-  /// Splits text into word-sized pieces with their leading spaces, like a tokenizer would.
-  static func tokens(_ text: String) -> [String] {
-    var tokens: [String] = []
-    var current = ""
-    for character in text {
-      if (character == " " || character == "\n"), !current.isEmpty, current.last != " ", current.last != "\n" {
-        tokens.append(current)
-        current = ""
-      }
-      current.append(character)
-    }
-    if !current.isEmpty { tokens.append(current) }
-    return tokens
-  }
-
-  public var reasoningText: String { reasoningTokens.joined() }
-  public var answerText: String { answerTokens.joined() }
 }

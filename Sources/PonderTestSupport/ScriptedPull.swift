@@ -50,7 +50,9 @@ public struct ScriptedPull: Sendable {
     var small = 0
     while big < Self.bigSteps || small < Self.smallSteps {
       if big < Self.bigSteps {
-        lines.append(Self.layer(Self.bigDigest, total: Self.bigSize, completed: Self.bigSize * Int64(big) / Int64(Self.bigSteps - 1)))
+        lines.append(
+          Self.layer(
+            Self.bigDigest, total: Self.bigSize, completed: Self.bigSize * Int64(big) / Int64(Self.bigSteps - 1)))
         big += 1
       }
       if model.contains("diskfull"), big == Self.bigSteps / 2 {
@@ -60,7 +62,9 @@ public struct ScriptedPull: Sendable {
       }
       if small < Self.smallSteps, big % 2 == 0 {
         lines.append(
-          Self.layer(Self.smallDigest, total: Self.smallSize, completed: Self.smallSize * Int64(small) / Int64(Self.smallSteps - 1)))
+          Self.layer(
+            Self.smallDigest, total: Self.smallSize,
+            completed: Self.smallSize * Int64(small) / Int64(Self.smallSteps - 1)))
         small += 1
       }
     }

@@ -2,6 +2,12 @@ import Foundation
 
 #if canImport(Glibc)
   import Glibc
+  private typealias SystemLinger = Glibc.linger
+  private let systemClose = Glibc.close
+#elseif canImport(Darwin)
+  import Darwin
+  private typealias SystemLinger = Darwin.linger
+  private let systemClose = Darwin.close
 #endif
 
 /// Blocking reads and writes on one accepted socket, for the scripted server.
@@ -100,14 +106,14 @@ struct SocketStream {
 
   /// Closes with RST instead of FIN: what a crashed server or a broken network looks like.
   mutating func reset() {
-    var linger = Glibc.linger(l_onoff: 1, l_linger: 0)
-    setsockopt(fd, SOL_SOCKET, SO_LINGER, &linger, socklen_t(MemoryLayout<Glibc.linger>.size))
+    var linger = SystemLinger(l_onoff: 1, l_linger: 0)
+    setsockopt(fd, SOL_SOCKET, SO_LINGER, &linger, socklen_t(MemoryLayout<SystemLinger>.size))
     close()
   }
 
   mutating func close() {
     guard !closed else { return }
     closed = true
-    Glibc.close(fd)
+    systemClose(fd)
   }
 }

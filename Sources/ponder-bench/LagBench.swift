@@ -5,28 +5,6 @@ import PonderScreen
 import PonderTerminal
 import PonderTestSupport
 
-/// Stamps the moment each text fragment comes off the network (decoded), for lag measurement.
-final class ArrivalLog: @unchecked Sendable {
-  private let lock = NSLock()
-  private var times: [ContinuousClock.Instant] = []
-  func record(_ count: Int, at time: ContinuousClock.Instant) {
-    lock.withLock { times.append(contentsOf: repeatElement(time, count: count)) }
-  }
-  var all: [ContinuousClock.Instant] { lock.withLock { times } }
-}
-
-struct TimingDecoder: StreamDecoder {
-  var base = OllamaChatDecoder()
-  let log: ArrivalLog
-  mutating func decode(_ chunk: [UInt8]) -> [StreamEvent] { stamp(base.decode(chunk)) }
-  mutating func finish() -> [StreamEvent] { stamp(base.finish()) }
-  private func stamp(_ events: [StreamEvent]) -> [StreamEvent] {
-    let count = events.filter { if case .answer = $0 { true } else if case .reasoning = $0 { true } else { false } }.count
-    if count > 0 { log.record(count, at: ContinuousClock.now) }
-    return events
-  }
-}
-
 /// Real sockets and a real clock: the scripted server streams at 50 tok/s; each token's lag is
 /// the time from its arrival to the end of writing the frame that shows it.
 @MainActor
@@ -36,7 +14,10 @@ func benchLag(tokensPerSecond: Double = 50) async {
   defer { server.stop() }
   let path = NSTemporaryDirectory() + "ponder-lag-\(getpid()).out"
   defer { try? FileManager.default.removeItem(atPath: path) }
-  guard let terminal = try? CursesTerminal(theme: BuiltInTheme.defaultDark, useColor: true, output: .file(path: path, width: 120, height: 40)) else { return }
+  guard
+    let terminal = try? CursesTerminal(
+      theme: BuiltInTheme.defaultDark, useColor: true, output: .file(path: path, width: 120, height: 40))
+  else { return }
   let transport = AsyncHTTPTransport()
   let arrivals = ArrivalLog()
   let clock = ContinuousClock()
@@ -44,15 +25,29 @@ func benchLag(tokensPerSecond: Double = 50) async {
   var state = AppState(width: 120, height: 40, model: "qwen3:8b", hostLabel: server.baseURL)
   let request = ChatRequest(model: "qwen3:8b", messages: [.user("tell a long story")])
   let batches = StreamingClient(transport: transport).events(
-    for: OllamaAPI(host: OllamaHost(environmentValue: server.baseURL)).chatRequest(request), decoder: TimingDecoder(log: arrivals))
-  let pump = ResponsePump(clock: clock)
-  let reader = Task { await pump.run(batches) }
+    for: OllamaAPI(host: OllamaHost(environmentValue: server.baseURL)).chatRequest(request),
+    decoder: TimingDecoder(log: arrivals))
+  // The production path: the reader feeds the pump as the turn coordinator does.
+  let (pump, outputs) = ResponsePump.streaming(clock: clock)
+  let reader = Task {
+    for await batch in batches {
+      await pump.feed(
+        batch.map { event in
+          guard case .done(let stats) = event else { return .stream(event) }
+          return .turnEnded(ToolTurnOutcome(messages: [], ending: .answered(stats), steps: 0))
+        })
+    }
+    await pump.finishFeeding()
+  }
   var previous: CellGrid?
   var frames: [(time: ContinuousClock.Instant, shown: Int)] = []
   var shown = 0
-  for character in "tell a long story" { _ = state.update(.key(.character(character)), at: AppTime(monotonic: clock.now - started, wallClock: "")) }
+  for character in "tell a long story" {
+    _ = state.update(.key(.character(character)), at: AppTime(monotonic: clock.now - started, wallClock: ""))
+  }
   _ = state.update(.key(.enter), at: AppTime(monotonic: clock.now - started, wallClock: ""))
-  for await batch in pump.released {
+  for await output in outputs {
+    guard case .release(let batch) = output else { continue }
     _ = state.update(.stream(batch), at: AppTime(monotonic: clock.now - started, wallClock: ""))
     var grid = CellGrid(width: 120, height: 40)
     Screen.render(state, into: &grid)
@@ -70,15 +65,14 @@ func benchLag(tokensPerSecond: Double = 50) async {
   for (index, arrival) in times.enumerated() {
     while frameIndex < frames.count, frames[frameIndex].shown <= index { frameIndex += 1 }
     guard frameIndex < frames.count else { break }
-    lags.append((frames[frameIndex].time - arrival).secondsDouble * 1000)
+    lags.append((frames[frameIndex].time - arrival).seconds * 1000)
   }
   lags.sort()
   guard !lags.isEmpty else { return }
   func percentile(_ p: Double) -> Double { lags[min(lags.count - 1, Int(Double(lags.count) * p))] }
-  print(String(format: "lag     network → screen at %.0f tok/s over real sockets, %d tokens, %d frames: median %.1f ms, p95 %.1f ms, max %.1f ms",
-    tokensPerSecond, lags.count, frames.count, percentile(0.5), percentile(0.95), lags.last ?? 0))
-}
-
-extension Duration {
-  var secondsDouble: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+  print(
+    String(
+      format:
+        "lag     network → screen at %.0f tok/s over real sockets, %d tokens, %d frames: median %.1f ms, p95 %.1f ms, max %.1f ms",
+      tokensPerSecond, lags.count, frames.count, percentile(0.5), percentile(0.95), lags.last ?? 0))
 }

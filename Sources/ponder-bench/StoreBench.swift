@@ -23,7 +23,8 @@ func benchStore() {
   var releases = 0
   var seed: UInt64 = 0x5EED
   for turn in 0..<turns {
-    recorder.startTurn(prompt: .user("question \(turn): tell a long story"), model: "qwen3:8b", settings: ConversationSettings())
+    recorder.startTurn(
+      prompt: .user("question \(turn): tell a long story"), model: "qwen3:8b", settings: ConversationSettings())
     var reasoning = ""
     var answer = ""
     var index = 0
@@ -53,7 +54,8 @@ func benchStore() {
       mean, median(timings), p99, timings.count, tokensPerRelease))
   print(
     String(
-      format: "store   at 50 tok/s (20 releases/s): %.3f%% of a core; whole run %.2f CPU-s for %d releases = %.1f µs each",
+      format:
+        "store   at 50 tok/s (20 releases/s): %.3f%% of a core; whole run %.2f CPU-s for %d releases = %.1f µs each",
       mean * 20 / 1e4, cpu, releases, cpu * 1e6 / Double(releases)))
   let tokens = Double(turns * tokensPerTurn)
   let beforeCheckpoint = store.fileSize()
@@ -61,7 +63,8 @@ func benchStore() {
   let main = (try? FileManager.default.attributesOfItem(atPath: store.path)[.size] as? Int64) ?? 0
   print(
     String(
-      format: "store   database size: %.2f MB per 100k tokens (text + FTS index, after a checkpoint; %.1f MB of file and write-ahead log before it), %d turns of %d tokens",
+      format:
+        "store   database size: %.2f MB per 100k tokens (text + FTS index, after a checkpoint; %.1f MB of file and write-ahead log before it), %d turns of %d tokens",
       Double(main) / 1e6 * 100_000 / tokens, Double(beforeCheckpoint) / 1e6, turns, tokensPerTurn))
 }
 

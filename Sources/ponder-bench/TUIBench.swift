@@ -25,7 +25,8 @@ struct TUIBench {
   func run() throws -> Result {
     let path = NSTemporaryDirectory() + "ponder-bench-\(getpid())-\(width)x\(height).out"
     defer { try? FileManager.default.removeItem(atPath: path) }
-    let terminal = try CursesTerminal(theme: BuiltInTheme.defaultDark, useColor: true, output: .file(path: path, width: width, height: height))
+    let terminal = try CursesTerminal(
+      theme: BuiltInTheme.defaultDark, useColor: true, output: .file(path: path, width: width, height: height))
     var state = AppState(width: width, height: height, model: "qwen3:8b", hostLabel: "http://127.0.0.1:11434")
     var now = Duration.zero
     func time() -> AppTime { AppTime(monotonic: now, wallClock: "09:12:03") }
@@ -55,7 +56,11 @@ struct TUIBench {
       for character in "an earlier question" { _ = state.update(.key(.character(character)), at: time()) }
       _ = state.update(.key(.enter), at: time())
       let text = (0..<count).map(TokenText.token).joined()
-      _ = state.update(.stream(ResponseBatch(events: [.answer(text), .done(GenerationStats(doneReason: "stop"))], fragments: FragmentCounts(answer: count))), at: time())
+      _ = state.update(
+        .stream(
+          ResponseBatch(
+            events: [.answer(text), .done(GenerationStats(doneReason: "stop"))],
+            fragments: FragmentCounts(answer: count))), at: time())
       historyLeft -= count
     }
     let historyStart = cpuSeconds()
@@ -105,21 +110,33 @@ struct TUIBench {
 @MainActor
 func benchTUI() {
   print("tui     10k tokens at 50 tok/s (simulated clock) through buffer → state → grid → ncurses → file:")
-  for (width, height) in (ProcessInfo.processInfo.environment["PONDER_BENCH_QUICK"] != nil ? [(80, 24)] : [(80, 24), (200, 60)]) {
+  for (width, height)
+    in (ProcessInfo.processInfo.environment["PONDER_BENCH_QUICK"] != nil ? [(80, 24)] : [(80, 24), (200, 60)])
+  {
     for history in (ProcessInfo.processInfo.environment["PONDER_BENCH_QUICK"] != nil ? [0] : [0, 100_000]) {
-      guard let result = try? TUIBench(width: width, height: height, tokens: 10_000, historyTokens: history).run() else {
+      guard let result = try? TUIBench(width: width, height: height, tokens: 10_000, historyTokens: history).run()
+      else {
         print("tui     could not start curses")
         return
       }
-      print(String(
-        format: "tui     %3dx%-3d history %6d tok: %6.1f ms CPU per 10k tokens, %5d frames, %.2f terminal bytes per text byte (%d / %d)%@",
-        width, height, history, result.cpuSeconds * 1000, result.frames, Double(result.terminalBytes) / Double(result.textBytes),
-        result.terminalBytes, result.textBytes,
-        history > 0 ? String(format: ", first draw of the history %.1f ms", result.historyRenderSeconds * 1000) as NSString : "" as NSString))
+      print(
+        String(
+          format:
+            "tui     %3dx%-3d history %6d tok: %6.1f ms CPU per 10k tokens, %5d frames, %.2f terminal bytes per text byte (%d / %d)%@",
+          width, height, history, result.cpuSeconds * 1000, result.frames,
+          Double(result.terminalBytes) / Double(result.textBytes),
+          result.terminalBytes, result.textBytes,
+          history > 0
+            ? String(format: ", first draw of the history %.1f ms", result.historyRenderSeconds * 1000) as NSString
+            : "" as NSString))
     }
   }
   if let answer = try? TUIBench(width: 120, height: 40, tokens: 2000).run() {
-    print(String(format: "tui     a 2000-token answer (%.1f KB) at 120x40: %.3f CPU-seconds, %.1f KB written to the terminal (%.2f bytes per text byte)",
-      Double(answer.textBytes) / 1024, answer.cpuSeconds, Double(answer.terminalBytes) / 1024, Double(answer.terminalBytes) / Double(answer.textBytes)))
+    print(
+      String(
+        format:
+          "tui     a 2000-token answer (%.1f KB) at 120x40: %.3f CPU-seconds, %.1f KB written to the terminal (%.2f bytes per text byte)",
+        Double(answer.textBytes) / 1024, answer.cpuSeconds, Double(answer.terminalBytes) / 1024,
+        Double(answer.terminalBytes) / Double(answer.textBytes)))
   }
 }

@@ -17,20 +17,28 @@ func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
 
 /// A realistic Ollama token stream: one record per token, thinking then content, like qwen3.
 func tokenStream(tokens: Int) -> [[UInt8]] {
-  let words = ["The", " user", " asks", " about", " the", " weather", " in", " Oslo", ",", " so", " I", " should",
-    " check", " café", " 東京", " 🙂", "\n", " `code`", " and", " answer", " briefly", "."]
+  let words = [
+    "The", " user", " asks", " about", " the", " weather", " in", " Oslo", ",", " so", " I", " should",
+    " check", " café", " 東京", " 🙂", "\n", " `code`", " and", " answer", " briefly", ".",
+  ]
   var records: [[UInt8]] = []
   for index in 0..<tokens {
     let word = words[index % words.count]
     let escaped = JSONValue.string(word).serialized
     let thinking = index < tokens / 3
-    let message = thinking
+    let message =
+      thinking
       ? #"{"role":"assistant","content":"","thinking":\#(escaped)}"#
       : #"{"role":"assistant","content":\#(escaped)}"#
-    let line = #"{"model":"qwen3:8b","created_at":"2025-10-01T09:12:03.\#(100_000_000 + index)Z","message":\#(message),"done":false}"# + "\n"
+    let line =
+      #"{"model":"qwen3:8b","created_at":"2025-10-01T09:12:03.\#(100_000_000 + index)Z","message":\#(message),"done":false}"#
+      + "\n"
     records.append(Array(line.utf8))
   }
-  records.append(Array(#"{"model":"qwen3:8b","created_at":"2025-10-01T09:12:09.31Z","message":{"role":"assistant","content":""},"done":true,"done_reason":"stop","total_duration":4883583458,"load_duration":1334875,"prompt_eval_count":26,"prompt_eval_duration":342546000,"eval_count":282,"eval_duration":4535599000}"#.utf8 + [10]))
+  records.append(
+    Array(
+      #"{"model":"qwen3:8b","created_at":"2025-10-01T09:12:09.31Z","message":{"role":"assistant","content":""},"done":true,"done_reason":"stop","total_duration":4883583458,"load_duration":1334875,"prompt_eval_count":26,"prompt_eval_duration":342546000,"eval_count":282,"eval_duration":4535599000}"#
+        .utf8 + [10]))
   return records
 }
 
@@ -38,7 +46,9 @@ func benchDecoder() {
   let records = tokenStream(tokens: 50_000)
   let whole = records.flatMap { $0 }
   let megabytes = Double(whole.count) / 1e6
-  for (name, reads) in [("one record per read", records), ("64 KiB reads", DecoderVerifier.chunked(whole, size: 65536))] {
+  for (name, reads) in [
+    ("one record per read", records), ("64 KiB reads", DecoderVerifier.chunked(whole, size: 65536)),
+  ] {
     var rates: [Double] = []
     var eventCount = 0
     for _ in 0..<7 {
@@ -49,7 +59,10 @@ func benchDecoder() {
       eventCount += decoder.finish().count
       rates.append(megabytes / (cpuSeconds() - start))
     }
-    print(String(format: "decode  %-20@ %7.1f MB/s  (%.1f MB, %d records, %d events, median of 7)", name as NSString, median(rates), megabytes, records.count, eventCount))
+    print(
+      String(
+        format: "decode  %-20@ %7.1f MB/s  (%.1f MB, %d records, %d events, median of 7)", name as NSString,
+        median(rates), megabytes, records.count, eventCount))
   }
 }
 
@@ -69,7 +82,18 @@ func benchBuffer() {
     rates.append((cpuSeconds() - start) * 1e6)
     precondition(released > 0)
   }
-  print(String(format: "buffer  ResponseBuffer append+release: %.0f µs CPU per 10k events (median of 7)", median(rates)))
+  print(
+    String(format: "buffer  ResponseBuffer append+release: %.0f µs CPU per 10k events (median of 7)", median(rates)))
+  // Paused: nothing is released and the held answer grows to the 1 MiB cap, 4 bytes a token.
+  var paused: [Double] = []
+  for _ in 0..<3 {
+    var buffer = ResponseBuffer<ManualClock.Instant>()
+    let start = cpuSeconds()
+    for _ in 0..<(1 << 18) { buffer.append(.answer(" tok")) }
+    paused.append(cpuSeconds() - start)
+    precondition(buffer.pendingBytes == 1 << 20)
+  }
+  print(String(format: "buffer  paused backlog, 1 MiB in 262,144 tokens: %.3f s CPU (median of 3)", median(paused)))
 }
 
 let only = CommandLine.arguments.dropFirst().first

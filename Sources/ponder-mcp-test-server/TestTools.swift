@@ -6,11 +6,18 @@ import PonderCore
 /// ``TestServer``.)
 enum TestTools {
   static let definitions: [JSONValue] = [
-    tool("echo", "Returns its text.", properties: ["text": ["type": "string", "description": "What to return."]], required: ["text"]),
-    tool("add", "Adds two numbers.", properties: ["a": ["type": "number"], "b": ["type": "number"]], required: ["a", "b"]),
+    tool(
+      "echo", "Returns its text.", properties: ["text": ["type": "string", "description": "What to return."]],
+      required: ["text"]),
+    tool(
+      "add", "Adds two numbers.", properties: ["a": ["type": "number"], "b": ["type": "number"]], required: ["a", "b"]),
     tool("fail", "Always fails with the given message.", properties: ["message": ["type": "string"]], required: []),
-    tool("sleep", "Waits the given seconds, or until cancelled.", properties: ["seconds": ["type": "number"]], required: ["seconds"]),
-    tool("env", "Returns the value of an environment variable.", properties: ["name": ["type": "string"]], required: ["name"]),
+    tool(
+      "sleep", "Waits the given seconds, or until cancelled.", properties: ["seconds": ["type": "number"]],
+      required: ["seconds"]),
+    tool(
+      "env", "Returns the value of an environment variable.", properties: ["name": ["type": "string"]],
+      required: ["name"]),
     tool("crash", "Exits the server without answering.", properties: [:], required: []),
     tool("picture", "Returns a caption and a tiny image.", properties: [:], required: []),
     tool("cancelled_requests", "Lists the request ids the server was told to cancel.", properties: [:], required: []),
@@ -37,7 +44,10 @@ enum TestTools {
       return [
         "content": [
           ["type": "text", "text": "a red dot:"],
-          ["type": "image", "mimeType": "image/png", "data": "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="],
+          [
+            "type": "image", "mimeType": "image/png",
+            "data": "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
+          ],
         ]
       ]
     case "odd name.v2":
@@ -51,7 +61,9 @@ enum TestTools {
     ["content": [["type": "text", "text": .string(text)]], "isError": .bool(isError)]
   }
 
-  private static func tool(_ name: String, _ description: String, properties: [String: JSONValue], required: [String]) -> JSONValue {
+  private static func tool(_ name: String, _ description: String, properties: [String: JSONValue], required: [String])
+    -> JSONValue
+  {
     [
       "name": .string(name),
       "description": .string(description),

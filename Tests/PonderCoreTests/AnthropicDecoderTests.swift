@@ -3,17 +3,12 @@ import PonderTestSupport
 import Testing
 
 @Suite struct AnthropicDecoderTests {
-  private func verified(_ fixture: String, sourceLocation: SourceLocation = #_sourceLocation) -> [StreamEvent] {
-    let bytes = Fixtures.bytes(fixture)
-    let (events, mismatches) = DecoderVerifier.verify(bytes, decoder: { AnthropicDecoder() })
-    #expect(mismatches.isEmpty, "\(mismatches.prefix(3))", sourceLocation: sourceLocation)
-    return events
-  }
+  let verified = VerifiedDecoding { AnthropicDecoder() }
 
   // §6.29
-  @Test func pingsThinkingSignatureToolUseCumulativeUsageAndUnknownEvents() {
+  @Test func pingsThinkingSignatureToolUseCumulativeUsageAndUnknownEvents() async {
     #expect(
-      verified("anthropic/full.sse") == [
+      await verified("anthropic/full.sse") == [
         .reasoning("I should check the weather."),
         .answer("Checking Zürich 🙂"),
         .toolCalls([
@@ -25,9 +20,9 @@ import Testing
   }
 
   // §6.30 (blocks still open when the next starts; all stops at the end)
-  @Test func llamaCppBlocksOverlapAndStopTogether() {
+  @Test func llamaCppBlocksOverlapAndStopTogether() async {
     #expect(
-      verified("anthropic/llama-open-blocks.sse") == [
+      await verified("anthropic/llama-open-blocks.sse") == [
         .reasoning("Hmm."),
         .answer("Sure."),
         .toolCalls([ToolCall(id: "call_abc", name: "search", arguments: ["q": "cats"])]),
@@ -40,18 +35,19 @@ import Testing
     ("anthropic/llama-error.sse", "context shift failed"),
     ("anthropic/overloaded.sse", "Overloaded"),
   ])
-  func errorEventsInBothShapes(fixture: String, message: String) {
-    #expect(verified(fixture) == [.answer("Par"), .error(ChatError(.server, message))])
+  func errorEventsInBothShapes(fixture: String, message: String) async {
+    #expect(await verified(fixture) == [.answer("Par"), .error(ChatError(.server, message))])
   }
 
   @Test func errorTypeInDataWithoutAnErrorEventName() {
     let text = #"data: {"type":"error","error":{"type":"api_error","message":"boom"}}"# + "\n\n"
-    #expect(DecoderVerifier.events(Array(text.utf8), decoder: AnthropicDecoder()) == [.error(ChatError(.server, "boom"))])
+    #expect(
+      DecoderVerifier.events(Array(text.utf8), decoder: AnthropicDecoder()) == [.error(ChatError(.server, "boom"))])
   }
 
   // §6.11
-  @Test func eofBeforeMessageStopIsTruncated() {
-    let events = verified("anthropic/truncated.sse")
+  @Test func eofBeforeMessageStopIsTruncated() async {
+    let events = await verified("anthropic/truncated.sse")
     #expect(events.count == 2)
     #expect(events.first == .answer("partial"))
     guard case .error(let error)? = events.last else {
@@ -61,8 +57,8 @@ import Testing
     #expect(error.kind == .truncated)
   }
 
-  @Test func invalidToolInputIsReportedAndMissingInputIsAnEmptyObject() {
-    let events = verified("anthropic/tool-bad-input.sse")
+  @Test func invalidToolInputIsReportedAndMissingInputIsAnEmptyObject() async {
+    let events = await verified("anthropic/tool-bad-input.sse")
     #expect(events.count == 2)
     guard case .toolCalls(let calls)? = events.first, calls.count == 2 else {
       Issue.record("expected two tool calls, got \(events)")
@@ -75,9 +71,9 @@ import Testing
     #expect(events.last == .done(GenerationStats(doneReason: "tool_use", promptTokens: 25, completionTokens: 5)))
   }
 
-  @Test func capturedLlamaCppStream() {
+  @Test func capturedLlamaCppStream() async {
     #expect(
-      verified("captured/llama-anthropic.sse") == [
+      await verified("captured/llama-anthropic.sse") == [
         .answer("Awesome. I'm glad to help. What?"),
         .done(GenerationStats(doneReason: "end_turn", promptTokens: 7, completionTokens: 26)),
       ])
@@ -85,9 +81,10 @@ import Testing
 
   @Test func bytesAfterMessageStopAreIgnored() {
     var decoder = AnthropicDecoder()
-    #expect(decoder.decode(Array("event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n".utf8)) == [
-      .done(GenerationStats())
-    ])
+    #expect(
+      decoder.decode(Array("event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n".utf8)) == [
+        .done(GenerationStats())
+      ])
     #expect(decoder.decode(Array("event: ping\ndata: {\"type\":\"ping\"}\n\n".utf8)).isEmpty)
     #expect(decoder.finish().isEmpty)
   }

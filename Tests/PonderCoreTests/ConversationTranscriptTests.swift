@@ -4,7 +4,8 @@ import Testing
 @Suite struct ConversationTranscriptTests {
   static let conversation = SavedConversation(
     summary: ConversationSummary(
-      id: 5, title: "Files", model: "qwen3:8b", host: "http://127.0.0.1:11434", api: "ollama", createdAt: 0, updatedAt: 0,
+      id: 5, title: "Files", model: "qwen3:8b", host: "http://127.0.0.1:11434", api: "ollama", createdAt: 0,
+      updatedAt: 0,
       messageCount: 5),
     settings: ConversationSettings(system: "Be brief.", think: .level(.low), options: ["temperature": 0.2]),
     messages: [
@@ -13,7 +14,8 @@ import Testing
         message: ChatMessage(
           role: .assistant, content: "", thinking: "I should read it.",
           toolCalls: [ToolCall(id: "c1", name: "read_file", arguments: ["path": "notes.md"])]), model: "qwen3:8b"),
-      StoredMessage(message: ChatMessage(role: .tool, content: "```\nsecret\n```", toolName: "read_file", toolCallID: "c1")),
+      StoredMessage(
+        message: ChatMessage(role: .tool, content: "```\nsecret\n```", toolName: "read_file", toolCallID: "c1")),
       StoredMessage(
         message: .assistant("It holds a code block."), status: .cutOff,
         stats: MessageStats(doneReason: "length", completionTokens: 12, tokensPerSecond: 30, elapsedMilliseconds: 1500),
@@ -49,7 +51,9 @@ import Testing
   }
 
   @Test func toolCallsSurviveTheirStoredText() {
-    let calls = [ToolCall(id: "a", name: "x", arguments: ["k": [1, 2]]), ToolCall(name: "y", argumentsError: "bad json")]
+    let calls = [
+      ToolCall(id: "a", name: "x", arguments: ["k": [1, 2]]), ToolCall(name: "y", argumentsError: "bad json"),
+    ]
     #expect(ToolCall.calls(fromStoredText: ToolCall.storedText(calls)) == calls)
     #expect(ToolCall.storedText([]) == nil)
     #expect(ToolCall.calls(fromStoredText: "not json").isEmpty)
@@ -77,7 +81,8 @@ import Testing
       ending: .error(ChatError(.cancelled, "cancelled")), stats: MessageStats(), model: "m")
     #expect(cancelled.map(\.message.role) == [.assistant, .tool, .assistant])
     #expect(cancelled.last?.status == .cancelled)
-    let failed = TurnRecord.messages(added: [], ending: .error(ChatError(.server, "boom")), stats: MessageStats(), model: "m")
+    let failed = TurnRecord.messages(
+      added: [], ending: .error(ChatError(.server, "boom")), stats: MessageStats(), model: "m")
     #expect(failed.last?.error == "server error: boom")
   }
 
@@ -93,8 +98,11 @@ import Testing
 
   @Test func theDatabaseLivesInXDGDataHome() {
     #expect(DataLocation.databasePath(environment: ["HOME": "/home/u"]) == "/home/u/.local/share/ponder/ponder.sqlite")
-    #expect(DataLocation.databasePath(environment: ["HOME": "/home/u", "XDG_DATA_HOME": "/d"]) == "/d/ponder/ponder.sqlite")
-    #expect(DataLocation.databasePath(environment: ["HOME": "/home/u", "XDG_DATA_HOME": "relative"]) == "/home/u/.local/share/ponder/ponder.sqlite")
+    #expect(
+      DataLocation.databasePath(environment: ["HOME": "/home/u", "XDG_DATA_HOME": "/d"]) == "/d/ponder/ponder.sqlite")
+    #expect(
+      DataLocation.databasePath(environment: ["HOME": "/home/u", "XDG_DATA_HOME": "relative"])
+        == "/home/u/.local/share/ponder/ponder.sqlite")
     #expect(DataLocation.databasePath(environment: ["PONDER_DB": "/tmp/x.sqlite"]) == "/tmp/x.sqlite")
     #expect(DataLocation.databasePath(environment: [:]) == nil)
     #expect(CalendarTime.ago(1000, now: 1030) == "just now")

@@ -3,7 +3,8 @@ import Testing
 
 @Suite struct JSONTests {
   @Test func parsesEscapesSurrogatePairsAndNumbers() throws {
-    let value = try JSONValue.parse(#"{"s":"a\"b\\c\/\n\u00e9\ud83d\ude42\u003c","n":-12.5e1,"i":42,"t":true,"z":null,"a":[1,{}]}"#)
+    let value = try JSONValue.parse(
+      #"{"s":"a\"b\\c\/\n\u00e9\ud83d\ude42\u003c","n":-12.5e1,"i":42,"t":true,"z":null,"a":[1,{}]}"#)
     #expect(value["s"] == "a\"b\\c/\né🙂<")
     #expect(value["n"]?.doubleValue == -125)
     #expect(value["i"]?.intValue == 42)

@@ -28,7 +28,10 @@ import Testing
     let messages = try #require(body["messages"]?.arrayValue)
     #expect(messages.count == 4)
     #expect(messages[1] == ["role": "user", "content": "Hi"])
-    #expect(messages[2]["tool_calls"] == [["id": "call_1", "function": ["name": "get_weather", "arguments": ["city": "Oslo"]]]])
+    #expect(
+      messages[2]["tool_calls"] == [
+        ["id": "call_1", "function": ["name": "get_weather", "arguments": ["city": "Oslo"]]]
+      ])
     #expect(messages[3] == ["role": "tool", "content": "7°C", "tool_name": "get_weather"])
   }
 
@@ -41,33 +44,18 @@ import Testing
 
   @Test func tagsListingIsRead() throws {
     let json = try JSONValue.parse(
-      #"{"models":[{"name":"llama3.2:latest","model":"llama3.2:latest","size":2019393189,"details":{"parameter_size":"3.2B","quantization_level":"Q4_K_M"}},{"model":"bare"}]}"#)
+      #"{"models":[{"name":"llama3.2:latest","model":"llama3.2:latest","size":2019393189,"details":{"parameter_size":"3.2B","quantization_level":"Q4_K_M"}},{"model":"bare"}]}"#
+    )
     let models = OllamaAPI.models(fromTags: json)
-    #expect(models == [
-      ModelInfo(name: "llama3.2:latest", sizeBytes: 2_019_393_189, parameterSize: "3.2B", quantization: "Q4_K_M"),
-      ModelInfo(name: "bare"),
-    ])
+    #expect(
+      models == [
+        ModelInfo(name: "llama3.2:latest", sizeBytes: 2_019_393_189, parameterSize: "3.2B", quantization: "Q4_K_M"),
+        ModelInfo(name: "bare"),
+      ])
   }
 
   @Test func aSizeOutOfRangeReadsAsUnknownInsteadOfCrashing() throws {
     let json = try JSONValue.parse(#"{"models":[{"name":"huge","size":1e300},{"name":"endless","size":1e999}]}"#)
     #expect(OllamaAPI.models(fromTags: json) == [ModelInfo(name: "huge"), ModelInfo(name: "endless")])
-  }
-}
-
-@Suite struct ErrorBodyTests {
-  @Test(arguments: [
-    (#"{"error":"model 'nope' not found"}"#, "model 'nope' not found"),
-    (#"{"error":{"message":"Invalid API Key","type":"authentication_error","code":401}}"#, "Invalid API Key"),
-    (#"{"type":"error","error":{"type":"not_found_error","message":"no such model"},"request_id":"r"}"#, "no such model"),
-    (#"{"object":"error","message":"bad request","type":"BadRequestError","param":null,"code":400}"#, "bad request"),
-    ("<html>\n<body>502 Bad\tGateway</body>\n</html>", "<html> <body>502 Bad Gateway</body> </html>"),
-  ])
-  func readsEveryDialect(body: String, expected: String) {
-    #expect(ErrorBody.message(from: Array(body.utf8)) == expected)
-  }
-
-  @Test func emptyBodyHasNoMessage() {
-    #expect(ErrorBody.message(from: []) == nil)
   }
 }

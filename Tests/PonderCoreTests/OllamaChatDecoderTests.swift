@@ -3,15 +3,10 @@ import PonderTestSupport
 import Testing
 
 @Suite struct OllamaChatDecoderTests {
-  private func verified(_ fixture: String, sourceLocation: SourceLocation = #_sourceLocation) -> [StreamEvent] {
-    let bytes = Fixtures.bytes("ollama/\(fixture)")
-    let (events, mismatches) = DecoderVerifier.verify(bytes, decoder: { OllamaChatDecoder() })
-    #expect(mismatches.isEmpty, "\(mismatches.prefix(3))", sourceLocation: sourceLocation)
-    return events
-  }
+  let verified = VerifiedDecoding(fixtures: "ollama") { OllamaChatDecoder() }
 
-  @Test func thinkingModelSplitsReasoningAndAnswerUnderEveryChunking() {
-    let events = verified("thinking.ndjson")
+  @Test func thinkingModelSplitsReasoningAndAnswerUnderEveryChunking() async {
+    let events = await verified("thinking.ndjson")
     #expect(
       events == [
         .reasoning("The user asks about café weather in 東京 🙂, compare <think> tags & a\u{2028}b\nDone."),
@@ -33,25 +28,24 @@ import Testing
   }
 
   // Found by scripts/fuzz ollama: a count or duration beyond Int64 trapped the conversion.
-  @Test func numbersOutOfRangeReadAsAbsentInsteadOfCrashing() {
+  @Test func numbersOutOfRangeReadAsAbsentInsteadOfCrashing() async {
     #expect(
-      verified("out-of-range-numbers.ndjson") == [
+      await verified("out-of-range-numbers.ndjson") == [
         .answer("Hi"), .done(GenerationStats(doneReason: "stop", completionTokens: 12)),
       ])
   }
 
   // Found by scripts/fuzz ndjson and pull: a record exactly at the cap, ending in CRLF, was refused
   // when a read ended between its CR and LF (the CR was counted) and accepted otherwise.
-  @Test func aRecordAtTheCapEndingInCRLFIsAcceptedUnderEveryChunking() {
+  @Test func aRecordAtTheCapEndingInCRLFIsAcceptedUnderEveryChunking() async {
     let bytes = Fixtures.bytes("ollama/crlf-at-cap.ndjson")
     let cap = bytes.firstIndex(of: 0x0D)!
-    let (events, mismatches) = DecoderVerifier.verify(bytes, decoder: { OllamaChatDecoder(maxRecordLength: cap) })
-    #expect(mismatches.isEmpty, "\(mismatches.prefix(3))")
+    let events = await DecoderVerifier.verified(bytes, decoder: { OllamaChatDecoder(maxRecordLength: cap) })
     #expect(events == [.answer("Hi!"), .done(GenerationStats())])
   }
 
-  @Test func omittedMetricsDecodeAsAbsent() throws {
-    let events = verified("plain-answer.ndjson")
+  @Test func omittedMetricsDecodeAsAbsent() async throws {
+    let events = await verified("plain-answer.ndjson")
     #expect(events.count == 2)
     #expect(events[0] == .answer("Hello, world"))
     let done = try #require(events.last)
@@ -65,8 +59,8 @@ import Testing
     #expect(stats.tokensPerSecond == 4)
   }
 
-  @Test func errorLineAfterTenLinesKeepsTheTextAndReportsTheError() {
-    let events = verified("error-midstream.ndjson")
+  @Test func errorLineAfterTenLinesKeepsTheTextAndReportsTheError() async {
+    let events = await verified("error-midstream.ndjson")
     let text = (0..<10).map { "part\($0) " }.joined()
     #expect(
       events == [
@@ -75,8 +69,8 @@ import Testing
       ])
   }
 
-  @Test func cleanEndWithoutDoneIsTruncated() {
-    let events = verified("truncated.ndjson")
+  @Test func cleanEndWithoutDoneIsTruncated() async {
+    let events = await verified("truncated.ndjson")
     #expect(events.count == 3)
     #expect(events[0] == .reasoning("hmm"))
     #expect(events[1] == .answer("partial ans"))
@@ -87,8 +81,8 @@ import Testing
     #expect(error.kind == .truncated)
   }
 
-  @Test func toolCallsAppendAcrossLines() {
-    let events = verified("tool-calls.ndjson")
+  @Test func toolCallsAppendAcrossLines() async {
+    let events = await verified("tool-calls.ndjson")
     #expect(events.count == 5)
     #expect(events[0] == .reasoning("I need weather for two cities."))
     #expect(events[1] == .answer("Checking."))
@@ -106,13 +100,13 @@ import Testing
     #expect(stats.doneReason == "stop")
   }
 
-  @Test func lastRecordWithoutNewlineCRLFAndBlankLines() {
-    let events = verified("no-trailing-newline.ndjson")
+  @Test func lastRecordWithoutNewlineCRLFAndBlankLines() async {
+    let events = await verified("no-trailing-newline.ndjson")
     #expect(events == [.answer("abc"), .done(GenerationStats(doneReason: "stop"))])
   }
 
-  @Test func nonJSONRecordIsMalformed() {
-    let events = verified("malformed.ndjson")
+  @Test func nonJSONRecordIsMalformed() async {
+    let events = await verified("malformed.ndjson")
     #expect(events.count == 2)
     #expect(events[0] == .answer("ok"))
     guard case .error(let error) = events[1] else {
@@ -123,7 +117,8 @@ import Testing
   }
 
   @Test func errorBodyWithoutNewlineIsAnInBandError() {
-    let events = DecoderVerifier.events(Array(#"{"error":"model 'nope' not found"}"#.utf8), decoder: OllamaChatDecoder())
+    let events = DecoderVerifier.events(
+      Array(#"{"error":"model 'nope' not found"}"#.utf8), decoder: OllamaChatDecoder())
     #expect(events == [.error(ChatError(.server, "model 'nope' not found"))])
   }
 

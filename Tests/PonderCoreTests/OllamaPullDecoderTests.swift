@@ -23,7 +23,8 @@ import Testing
 
   @Test func layerLinesCarryDigestAndCountsWithZeroOmitted() {
     let line = #"{"status":"pulling dde5aa3fc5ff","digest":"sha256:dde5aa3fc5ff","total":2019377376}"# + "\n"
-    let later = #"{"status":"pulling dde5aa3fc5ff","digest":"sha256:dde5aa3fc5ff","total":2019377376,"completed":241970}"# + "\n"
+    let later =
+      #"{"status":"pulling dde5aa3fc5ff","digest":"sha256:dde5aa3fc5ff","total":2019377376,"completed":241970}"# + "\n"
     let events = DecoderVerifier.verifyEvents(bytes([line, later])) { OllamaPullDecoder() }.events
     #expect(
       events == [
@@ -53,7 +54,8 @@ import Testing
       OllamaPullDecoder()
     }
     #expect(mismatches.isEmpty)
-    #expect(events == [.status("pulling manifest"), .failed(ChatError(.server, "pull model manifest: file does not exist"))])
+    #expect(
+      events == [.status("pulling manifest"), .failed(ChatError(.server, "pull model manifest: file does not exist"))])
   }
 
   @Test func aFullDiskFailsMidDownload() {
@@ -74,7 +76,9 @@ import Testing
   }
 
   @Test func aLineThatIsNotAnObjectIsMalformed() {
-    let events = DecoderVerifier.verifyEvents(bytes(["[1,2]\n", #"{"status":"success"}"# + "\n"])) { OllamaPullDecoder() }.events
+    let events = DecoderVerifier.verifyEvents(bytes(["[1,2]\n", #"{"status":"success"}"# + "\n"])) {
+      OllamaPullDecoder()
+    }.events
     #expect(events.count == 1)
     guard case .failed(let error)? = events.first else {
       Issue.record("expected a failure")

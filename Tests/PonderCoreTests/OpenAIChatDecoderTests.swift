@@ -3,57 +3,53 @@ import PonderTestSupport
 import Testing
 
 @Suite struct OpenAIChatDecoderTests {
-  private func verified(_ fixture: String, sourceLocation: SourceLocation = #_sourceLocation) -> [StreamEvent] {
-    let bytes = Fixtures.bytes(fixture)
-    let (events, mismatches) = DecoderVerifier.verify(bytes, decoder: { OpenAIChatDecoder() })
-    #expect(mismatches.isEmpty, "\(mismatches.prefix(3))", sourceLocation: sourceLocation)
-    return events
-  }
+  let verified = VerifiedDecoding { OpenAIChatDecoder() }
 
   private func done(_ reason: String?, prompt: Int? = nil, completion: Int? = nil) -> StreamEvent {
     .done(GenerationStats(doneReason: reason, promptTokens: prompt, completionTokens: completion))
   }
 
-  // §6.2, §6.3, §6.19 (usage chunk with choices:[] after the finish chunk)
   // Found by scripts/fuzz sse, openai and anthropic: a comment or `event:` line longer than the
   // cap was refused while it was still arriving but accepted when it came whole in one read.
-  @Test func aLineOverTheCapIsRefusedUnderEveryChunkingWhateverItsField() {
+  @Test func aLineOverTheCapIsRefusedUnderEveryChunkingWhateverItsField() async {
     let bytes = Fixtures.bytes("openai/long-comment-line.sse")
-    let (events, mismatches) = DecoderVerifier.verify(bytes, decoder: { OpenAIChatDecoder(maxEventLength: 64) })
-    #expect(mismatches.isEmpty, "\(mismatches.prefix(3))")
+    let events = await DecoderVerifier.verified(bytes, decoder: { OpenAIChatDecoder(maxEventLength: 64) })
     #expect(events == [.error(ChatError(.malformed, "an event is longer than 64 bytes"))])
   }
 
-  @Test func multiByteTextUnderEveryChunkingWithUsageAfterTheFinishChunk() {
+  // §6.2, §6.3, §6.19 (usage chunk with choices:[] after the finish chunk)
+  @Test func multiByteTextUnderEveryChunkingWithUsageAfterTheFinishChunk() async {
     #expect(
-      verified("openai/plain.sse") == [.answer("Café in 東京 🙂🌧️ done."), done("stop", prompt: 9, completion: 5)])
+      await verified("openai/plain.sse") == [
+        .answer("Café in 東京 🙂🌧️ done."), done("stop", prompt: 9, completion: 5),
+      ])
   }
 
   // §6.18
-  @Test func emptyNullAndMissingContentAndEmptyChoicesAreIgnored() {
-    #expect(verified("openai/empty-deltas.sse") == [.answer("ok"), done("stop")])
+  @Test func emptyNullAndMissingContentAndEmptyChoicesAreIgnored() async {
+    #expect(await verified("openai/empty-deltas.sse") == [.answer("ok"), done("stop")])
   }
 
   // §6.19 (usage on the finish chunk), §2.5 unknown finish_reason → stop
-  @Test func usageOnTheFinishChunkAndAnUnknownFinishReason() {
-    #expect(verified("openai/usage-on-finish.sse") == [.answer("Hi"), done("stop", prompt: 3, completion: 1)])
+  @Test func usageOnTheFinishChunkAndAnUnknownFinishReason() async {
+    #expect(await verified("openai/usage-on-finish.sse") == [.answer("Hi"), done("stop", prompt: 3, completion: 1)])
   }
 
   // §6.13
-  @Test func argumentsInFortyFragmentsSplitMidKeyMidEscapeAndMidNumber() {
+  @Test func argumentsInFortyFragmentsSplitMidKeyMidEscapeAndMidNumber() async {
     let expected = ToolCall(
       id: "call_1", name: "get_weather",
       arguments: ["location": "Zürich \"Altstadt\"", "days": 12345, "path": "C:\\tmp", "ratio": -25])
     #expect(
-      verified("openai/tool-fragments.sse") == [
+      await verified("openai/tool-fragments.sse") == [
         .toolCalls([expected]), done("tool_calls", prompt: 50, completion: 40),
       ])
   }
 
   // §6.14
-  @Test func parallelCallsWithInterleavedFragments() {
+  @Test func parallelCallsWithInterleavedFragments() async {
     #expect(
-      verified("openai/parallel-tools.sse") == [
+      await verified("openai/parallel-tools.sse") == [
         .toolCalls([
           ToolCall(id: "call_a", name: "get_weather", arguments: ["city": "Oslo"]),
           ToolCall(id: "call_b", name: "get_weather", arguments: ["city": "Bergen", "units": "C"]),
@@ -63,9 +59,9 @@ import Testing
   }
 
   // §6.15 (no index: id-based fallback)
-  @Test func deltasWithoutIndexAreKeyedById() {
+  @Test func deltasWithoutIndexAreKeyedById() async {
     #expect(
-      verified("openai/tool-no-index.sse") == [
+      await verified("openai/tool-no-index.sse") == [
         .toolCalls([
           ToolCall(id: "call_x", name: "search", arguments: ["q": "cats"]),
           ToolCall(id: "call_y", name: "clock"),
@@ -75,16 +71,16 @@ import Testing
   }
 
   // §6.15 (llama.cpp resends id and the grown name for the same index)
-  @Test func repeatedIdAndNameAreSetNotAppended() {
+  @Test func repeatedIdAndNameAreSetNotAppended() async {
     #expect(
-      verified("openai/tool-repeated-id.sse") == [
+      await verified("openai/tool-repeated-id.sse") == [
         .toolCalls([ToolCall(id: "call_z", name: "get_weather", arguments: ["city": "Oslo"])]), done("tool_calls"),
       ])
   }
 
   // §6.16
-  @Test func emptyArgumentsAreAnEmptyObjectAndInvalidOnesAreReportedNotFatal() throws {
-    let events = verified("openai/tool-bad-arguments.sse")
+  @Test func emptyArgumentsAreAnEmptyObjectAndInvalidOnesAreReportedNotFatal() async throws {
+    let events = await verified("openai/tool-bad-arguments.sse")
     #expect(events.count == 2)
     guard case .toolCalls(let calls)? = events.first else {
       Issue.record("expected tool calls, got \(events)")
@@ -100,16 +96,16 @@ import Testing
   }
 
   // §6.17, and finish_reason on the last content chunk (delta applied first)
-  @Test func toolCallsWithFinishReasonStop() {
+  @Test func toolCallsWithFinishReasonStop() async {
     #expect(
-      verified("openai/tool-finish-stop.sse") == [
+      await verified("openai/tool-finish-stop.sse") == [
         .answer("Let me check."),
         .toolCalls([ToolCall(id: "call_s", name: "get_weather", arguments: ["city": "Oslo"])]),
         done("stop"),
       ])
   }
 
-  @Test func toolCallsStillPendingAtDoneAreEmitted() {
+  @Test func toolCallsStillPendingAtDoneAreEmitted() async {
     let text = """
       data: {"choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"id":"c","function":{"name":"f","arguments":"{}"}}]}}]}
 
@@ -117,19 +113,18 @@ import Testing
 
 
       """
-    let (events, mismatches) = DecoderVerifier.verify(Array(text.utf8), decoder: { OpenAIChatDecoder() })
-    #expect(mismatches.isEmpty)
+    let events = await DecoderVerifier.verified(Array(text.utf8), decoder: { OpenAIChatDecoder() })
     #expect(events == [.toolCalls([ToolCall(id: "c", name: "f")]), done(nil)])
   }
 
   // §6.20
-  @Test func commentsBetweenEvents() {
-    #expect(verified("openai/comments.sse") == [.answer("ab"), done("stop")])
+  @Test func commentsBetweenEvents() async {
+    #expect(await verified("openai/comments.sse") == [.answer("ab"), done("stop")])
   }
 
   // §6.21 (the verifier also splits between every CR and its LF)
-  @Test func crlfLineEndings() {
-    #expect(verified("openai/crlf.sse") == [.answer("one two"), done("stop")])
+  @Test func crlfLineEndings() async {
+    #expect(await verified("openai/crlf.sse") == [.answer("one two"), done("stop")])
     let bytes = Fixtures.bytes("openai/crlf.sse")
     let firstCR = bytes.firstIndex(of: 0x0D) ?? 0
     var decoder = OpenAIChatDecoder()
@@ -139,20 +134,20 @@ import Testing
     #expect(DecoderVerifier.merged(events) == [.answer("one two"), done("stop")])
   }
 
-  @Test func loneCRLineEndingsAndALeadingBOM() {
-    #expect(verified("openai/bom-cr.sse") == [.answer("xy"), done("stop")])
+  @Test func loneCRLineEndingsAndALeadingBOM() async {
+    #expect(await verified("openai/bom-cr.sse") == [.answer("xy"), done("stop")])
   }
 
   // §6.22
-  @Test func dataWithoutSpaceEventLinesAndAnEventOverTwoDataLines() {
-    #expect(verified("openai/framing-variants.sse") == [.answer("alpha and beta"), done("stop")])
+  @Test func dataWithoutSpaceEventLinesAndAnEventOverTwoDataLines() async {
+    #expect(await verified("openai/framing-variants.sse") == [.answer("alpha and beta"), done("stop")])
   }
 
   // §6.23
   @Test(arguments: ["int", "string", "null"])
-  func midStreamErrorObjectWithAnyCode(code: String) {
+  func midStreamErrorObjectWithAnyCode(code: String) async {
     #expect(
-      verified("openai/error-code-\(code).sse") == [
+      await verified("openai/error-code-\(code).sse") == [
         .answer("part"), .error(ChatError(.server, "the model crashed")),
       ])
   }
@@ -163,13 +158,13 @@ import Testing
     ("openai/error-event.sse", "upstream gone"),
     ("openai/error-openrouter.sse", "Provider returned error"),
   ])
-  func otherInBandErrorShapes(fixture: String, message: String) {
-    #expect(verified(fixture) == [.answer("part"), .error(ChatError(.server, message))])
+  func otherInBandErrorShapes(fixture: String, message: String) async {
+    #expect(await verified(fixture) == [.answer("part"), .error(ChatError(.server, message))])
   }
 
   // §6.11
-  @Test func cleanEOFWithoutDoneIsTruncatedAfterTheText() {
-    let events = verified("openai/truncated.sse")
+  @Test func cleanEOFWithoutDoneIsTruncatedAfterTheText() async {
+    let events = await verified("openai/truncated.sse")
     #expect(events.count == 2)
     #expect(events.first == .answer("partial text"))
     guard case .error(let error)? = events.last else {
@@ -189,25 +184,25 @@ import Testing
     #expect(error.kind == .truncated)
   }
 
-  @Test func doneWithoutTheFinalBlankLineStillCounts() {
-    #expect(verified("openai/no-final-blank-line.sse") == [.answer("abc"), done("stop")])
+  @Test func doneWithoutTheFinalBlankLineStillCounts() async {
+    #expect(await verified("openai/no-final-blank-line.sse") == [.answer("abc"), done("stop")])
   }
 
   // §6.25, plus refusal as answer text
-  @Test func reasoningContentReasoningAndBothArePrintedOnce() {
+  @Test func reasoningContentReasoningAndBothArePrintedOnce() async {
     #expect(
-      verified("openai/reasoning.sse") == [
+      await verified("openai/reasoning.sse") == [
         .reasoning("First, second, third."), .answer("Answer (refused part)"), done("length"),
       ])
   }
 
   // §6.34
-  @Test func rawLineSeparatorsInsideJSONDoNotSplitTheLine() {
-    #expect(verified("openai/u2028.sse") == [.answer("a\u{2028}bc\u{2029}d\u{85}e"), done("stop")])
+  @Test func rawLineSeparatorsInsideJSONDoNotSplitTheLine() async {
+    #expect(await verified("openai/u2028.sse") == [.answer("a\u{2028}bc\u{2029}d\u{85}e"), done("stop")])
   }
 
-  @Test func capturedLlamaCppStreamUsesTheServersTimings() throws {
-    let events = verified("captured/llama-openai.sse")
+  @Test func capturedLlamaCppStreamUsesTheServersTimings() async throws {
+    let events = await verified("captured/llama-openai.sse")
     #expect(events.count == 2)
     #expect(events.first == .answer("Awesome, nice to meet you!"))
     guard case .done(let stats)? = events.last else {
@@ -224,7 +219,8 @@ import Testing
   }
 
   @Test func nonJSONDataIsMalformed() {
-    let events = DecoderVerifier.events(Array("data: {\"choices\":[]}\n\ndata: nope\n\n".utf8), decoder: OpenAIChatDecoder())
+    let events = DecoderVerifier.events(
+      Array("data: {\"choices\":[]}\n\ndata: nope\n\n".utf8), decoder: OpenAIChatDecoder())
     guard case .error(let error)? = events.last, events.count == 1 else {
       Issue.record("expected one error, got \(events)")
       return
@@ -241,19 +237,22 @@ import Testing
   }
 
   @Test func onlyTheFirstChoiceIsRead() {
-    let text = #"data: {"choices":[{"index":1,"delta":{"content":"B"}},{"index":0,"delta":{"content":"A"}}]}"#
+    let text =
+      #"data: {"choices":[{"index":1,"delta":{"content":"B"}},{"index":0,"delta":{"content":"A"}}]}"#
       + "\n\ndata: [DONE]\n\n"
     #expect(DecoderVerifier.events(Array(text.utf8), decoder: OpenAIChatDecoder()) == [.answer("A"), done(nil)])
   }
 
   @Test func nullErrorAndNullUsageAreNotErrors() {
-    let text = #"data: {"error":null,"usage":null,"choices":[{"index":0,"delta":{"content":"x"},"finish_reason":null}]}"#
+    let text =
+      #"data: {"error":null,"usage":null,"choices":[{"index":0,"delta":{"content":"x"},"finish_reason":null}]}"#
       + "\n\ndata: [DONE]\n\n"
     #expect(DecoderVerifier.events(Array(text.utf8), decoder: OpenAIChatDecoder()) == [.answer("x"), done(nil)])
   }
 
   @Test func unfinishedToolCallsAreNotEmittedWhenTheStreamIsCut() {
-    let text = #"data: {"choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"id":"c","function":{"name":"rm","arguments":"{\"path\":\"/tm"}}]}}]}"#
+    let text =
+      #"data: {"choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"id":"c","function":{"name":"rm","arguments":"{\"path\":\"/tm"}}]}}]}"#
       + "\n\n"
     let events = DecoderVerifier.events(Array(text.utf8), decoder: OpenAIChatDecoder())
     guard case .error(let error)? = events.first, events.count == 1 else {

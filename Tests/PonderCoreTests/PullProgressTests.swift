@@ -56,13 +56,13 @@ import Testing
     #expect(PullProgressText.line(progress, rate: TransferRate()) == "starting")
     progress.apply(.layer(status: "pulling a", digest: "sha256:a", completed: 1 << 30, total: 4 << 30))
     var rate = TransferRate()
-    #expect(PullProgressText.line(progress, rate: rate, barWidth: 8) == " 25% ██░░░░░░  1.0 GB / 4.0 GB")
+    #expect(PullProgressText.line(progress, rate: rate, barWidth: 8) == " 25% ██░░░░░░  1 GB / 4 GB")
     rate.record(0, at: .zero)
     rate.record(1 << 30, at: .seconds(8))
     #expect(
-      PullProgressText.line(progress, rate: rate, barWidth: 8) == " 25% ██░░░░░░  1.0 GB / 4.0 GB  128.0 MB/s  24s left")
+      PullProgressText.line(progress, rate: rate, barWidth: 8) == " 25% ██░░░░░░  1 GB / 4 GB  128 MB/s  24s left")
     progress.apply(.success)
-    #expect(PullProgressText.line(progress, rate: rate, barWidth: 8) == "100% ████████  1.0 GB / 4.0 GB")
+    #expect(PullProgressText.line(progress, rate: rate, barWidth: 8) == "100% ████████  1 GB / 4 GB")
   }
 
   // Layers whose sizes add up past Int64 (each in range), a negative count and a speed past Int:
@@ -70,7 +70,8 @@ import Testing
   @Test func hugeLayersAreDrawnWithoutATrap() {
     var decoder = OllamaPullDecoder()
     let events = decoder.decode(Fixtures.bytes("pull/huge-layers.ndjson")) + decoder.finish()
-    #expect(events[1] == .layer(status: "pulling b", digest: "sha256:b", completed: 0, total: 8_900_000_000_000_000_000))
+    #expect(
+      events[1] == .layer(status: "pulling b", digest: "sha256:b", completed: 0, total: 8_900_000_000_000_000_000))
     var progress = PullProgress(model: "m")
     var rate = TransferRate()
     var lines: [String] = []

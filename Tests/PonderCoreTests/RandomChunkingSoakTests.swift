@@ -16,11 +16,13 @@ import Testing
 
   @Test(.enabled(if: ProcessInfo.processInfo.environment["PONDER_SLOW_TESTS"] == "1"), arguments: Wire.allCases)
   func aMillionRandomChunkingsGiveTheWholeInputsEvents(_ wire: Wire) {
-    let seed = ProcessInfo.processInfo.environment["PONDER_CHUNKING_SEED"].flatMap { UInt64($0) }
+    let seed =
+      ProcessInfo.processInfo.environment["PONDER_CHUNKING_SEED"].flatMap { UInt64($0) }
       ?? UInt64.random(in: 0...UInt64.max)
     print("\(wire): \(Self.chunkings) random chunkings, seed \(seed) (PONDER_CHUNKING_SEED=\(seed) repeats them)")
     switch wire {
-    case .ollama: soak(wire, seed: seed, fixtures: ["ollama"]) { DecoderVerifier.events(chunks: $0, decoder: OllamaChatDecoder()) }
+    case .ollama:
+      soak(wire, seed: seed, fixtures: ["ollama"]) { DecoderVerifier.events(chunks: $0, decoder: OllamaChatDecoder()) }
     case .openai:
       soak(wire, seed: seed, fixtures: ["openai", "captured/llama-openai.sse"]) {
         DecoderVerifier.events(chunks: $0, decoder: OpenAIChatDecoder())
@@ -58,7 +60,8 @@ import Testing
       let events = decode(chunks)
       if events != references[which] {
         Issue.record(
-          "\(wire) seed \(seed) round \(round) \(inputs[which].name): reads of \(chunks.map(\.count)) gave \(events), whole \(references[which])")
+          "\(wire) seed \(seed) round \(round) \(inputs[which].name): reads of \(chunks.map(\.count)) gave \(events), whole \(references[which])"
+        )
         return
       }
     }

@@ -9,7 +9,9 @@ import Testing
     #expect(
       RedirectPolicy.decide(status: 308, method: .post, from: "http://h:8080/v1/x", to: "http://h:8080/y")
         == .follow("http://h:8080/y"))
-    #expect(RedirectPolicy.decide(status: 301, method: .get, from: "http://h/api/tags", to: "/api/tags/") == .follow("http://h:80/api/tags/"))
+    #expect(
+      RedirectPolicy.decide(status: 301, method: .get, from: "http://h/api/tags", to: "/api/tags/")
+        == .follow("http://h:80/api/tags/"))
   }
 
   @Test(arguments: [
@@ -17,7 +19,9 @@ import Testing
     "//evil.example.net/v1/messages",
   ])
   func aRedirectToAnotherOriginIsRefusedAndNamed(_ location: String) {
-    guard case .refuse(let reason) = RedirectPolicy.decide(status: 307, method: .post, from: "https://api.example.com/v1/messages", to: location)
+    guard
+      case .refuse(let reason) = RedirectPolicy.decide(
+        status: 307, method: .post, from: "https://api.example.com/v1/messages", to: location)
     else {
       Issue.record("a cross-origin redirect must not be followed")
       return
@@ -26,12 +30,17 @@ import Testing
   }
 
   @Test func aMovedPostIsReportedNotFollowed() {
-    guard case .refuse(let reason) = RedirectPolicy.decide(status: 302, method: .post, from: "http://h:11434/api/chat", to: "/v2/chat?x=1")
+    guard
+      case .refuse(let reason) = RedirectPolicy.decide(
+        status: 302, method: .post, from: "http://h:11434/api/chat", to: "/v2/chat?x=1")
     else {
       Issue.record("a 302 on a POST must not be followed")
       return
     }
-    #expect(reason == "the server redirected to http://h:11434/v2/chat (HTTP 302), which would drop the request body; use that address as --host")
+    #expect(
+      reason
+        == "the server redirected to http://h:11434/v2/chat (HTTP 302), which would drop the request body; use that address as --host"
+    )
   }
 
   @Test func originsIgnoreCaseUserInfoAndDefaultPorts() {

@@ -68,9 +68,11 @@ import Testing
     let second = Array("\ndata: b\r\n\r\n".utf8)
     #expect(frames([first, second]) == .success([SSEEvent(data: "a\nb")]))
     // And a CR at the end of a read followed by a blank line's CR is a real blank line.
-    #expect(frames([Array("data: a\r".utf8), Array("\rdata: b\r\r".utf8)]) == .success([
-      SSEEvent(data: "a"), SSEEvent(data: "b"),
-    ]))
+    #expect(
+      frames([Array("data: a\r".utf8), Array("\rdata: b\r\r".utf8)])
+        == .success([
+          SSEEvent(data: "a"), SSEEvent(data: "b"),
+        ]))
   }
 
   @Test func leadingBOMIsSkippedOnlyAtTheStart() {

@@ -31,50 +31,48 @@ import Testing
 
   private func filtered(
     _ fixture: String, opensInPrompt: Bool = false, sourceLocation: SourceLocation = #_sourceLocation
-  ) -> [StreamEvent] {
-    let bytes = Fixtures.bytes(fixture)
-    let (events, mismatches) = DecoderVerifier.verify(
-      bytes, decoder: { ThinkTagFilter(OpenAIChatDecoder(), opensInPrompt: opensInPrompt) })
-    #expect(mismatches.isEmpty, "\(mismatches.prefix(3))", sourceLocation: sourceLocation)
-    return events
+  ) async -> [StreamEvent] {
+    await DecoderVerifier.verified(
+      Fixtures.bytes(fixture), decoder: { ThinkTagFilter(OpenAIChatDecoder(), opensInPrompt: opensInPrompt) },
+      sourceLocation: sourceLocation)
   }
 
   private let stop = StreamEvent.done(GenerationStats(doneReason: "stop"))
 
   // §6.26
-  @Test func tagsSplitAcrossReads() {
+  @Test func tagsSplitAcrossReads() async {
     #expect(
-      filtered("think/split-tags.sse") == [.reasoning("Reasoning < here."), .answer("Answer <b>bold</b>"), stop])
+      await filtered("think/split-tags.sse") == [.reasoning("Reasoning < here."), .answer("Answer <b>bold</b>"), stop])
   }
 
   // §6.27 with the model configured as opening the tag in its prompt
-  @Test func deepSeekR1WithoutOpeningTagWhenConfigured() {
+  @Test func deepSeekR1WithoutOpeningTagWhenConfigured() async {
     #expect(
-      filtered("think/r1-no-open.sse", opensInPrompt: true) == [
+      await filtered("think/r1-no-open.sse", opensInPrompt: true) == [
         .reasoning("Okay, the user wants 2+2."), .answer("The answer is 4."), stop,
       ])
   }
 
   // §6.27 without configuration: the stray tag is removed and the reasoning prefix reported
-  @Test func deepSeekR1WithoutOpeningTagUnconfigured() {
-    #expect(filtered("think/r1-no-open.sse") == [.answer("Okay, the user wants 2+2.\nThe answer is 4."), stop])
+  @Test func deepSeekR1WithoutOpeningTagUnconfigured() async {
+    #expect(await filtered("think/r1-no-open.sse") == [.answer("Okay, the user wants 2+2.\nThe answer is 4."), stop])
     let result = split(["Okay, the user ", "wants 2+2.\n</th", "ink>\n\n", "The answer is 4."])
     #expect(result.events == [.answer("Okay, the user wants 2+2.\nThe answer is 4.")])
     #expect(result.prefix == "Okay, the user wants 2+2.\n".utf8.count)
   }
 
   // §6.28 (unterminated at EOF with finish_reason length: held bytes stay reasoning)
-  @Test func unterminatedReasoningIsFlushedBeforeDone() {
+  @Test func unterminatedReasoningIsFlushedBeforeDone() async {
     #expect(
-      filtered("think/unterminated.sse") == [
+      await filtered("think/unterminated.sse") == [
         .reasoning("Still thinking about it\n</thi"), .done(GenerationStats(doneReason: "length")),
       ])
   }
 
   // §6.28 (a literal <think> later in the answer is text)
-  @Test func literalTagsLaterInTheAnswerAreText() {
+  @Test func literalTagsLaterInTheAnswerAreText() async {
     #expect(
-      filtered("think/literal-later.sse") == [
+      await filtered("think/literal-later.sse") == [
         .reasoning("R"), .answer("Use tags:\n```\n<think>x</think>\n```"), stop,
       ])
   }
@@ -123,10 +121,9 @@ import Testing
     #expect(split(["\n"], opensInPrompt: true).events.isEmpty)
   }
 
-  @Test func filterPassesOtherEventsAndFlushesBeforeErrors() {
+  @Test func filterPassesOtherEventsAndFlushesBeforeErrors() async {
     let text = #"data: {"choices":[{"delta":{"reasoning_content":"r","content":"<think>x</th"}}]}"# + "\n\n"
-    let (events, mismatches) = DecoderVerifier.verify(Array(text.utf8), decoder: { ThinkTagFilter(OpenAIChatDecoder()) })
-    #expect(mismatches.isEmpty)
+    let events = await DecoderVerifier.verified(Array(text.utf8), decoder: { ThinkTagFilter(OpenAIChatDecoder()) })
     #expect(events.count == 2)
     #expect(events.first == .reasoning("rx</th"))
     guard case .error(let error)? = events.last else {
@@ -142,5 +139,25 @@ import Testing
     let events = filter.decode(Array(text.utf8)) + filter.finish()
     #expect(DecoderVerifier.merged(events) == [.answer("abcdef"), .done(GenerationStats())])
     #expect(filter.reasoningPrefixLength == 3)
+  }
+
+  @Test func pastTheWindowAnswerTextPassesThroughUntouched() {
+    var splitter = ThinkTagSplitter(strayTagWindow: 8)
+    #expect(!splitter.passesAnswerThrough)
+    #expect(
+      DecoderVerifier.merged(splitter.feed("an answer longer than the window")) == [
+        .answer("an answer longer than the window")
+      ])
+    #expect(splitter.passesAnswerThrough)
+    #expect(splitter.feed(" </think> <think>") == [.answer(" </think> <think>")])
+    #expect(splitter.finish().isEmpty)
+  }
+
+  @Test func ollamaAnswersSkipTheSplitterUnlessAsked() {
+    #expect(ChatBackend(kind: .ollama, host: nil).makeDecoder() is OllamaChatDecoder)
+    #expect(
+      ChatBackend(kind: .ollama, host: nil, thinkTags: .always).makeDecoder() is ThinkTagFilter<OllamaChatDecoder>)
+    #expect(ChatBackend(kind: .openai, host: nil).makeDecoder() is ThinkTagFilter<OpenAIChatDecoder>)
+    #expect(ChatBackend(kind: .anthropic, host: nil, thinkTags: .never).makeDecoder() is AnthropicDecoder)
   }
 }

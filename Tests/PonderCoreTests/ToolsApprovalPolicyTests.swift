@@ -36,7 +36,9 @@ import Testing
   }
 
   @Test func denialMessagesTellTheModelWhatHappened() {
-    #expect(ApprovalPolicy.denialMessage(toolName: "run_command", byUser: true).contains("The user denied permission to run run_command"))
+    #expect(
+      ApprovalPolicy.denialMessage(toolName: "run_command", byUser: true).contains(
+        "The user denied permission to run run_command"))
     let automatic = ApprovalPolicy.denialMessage(toolName: "run_command", byUser: false, reason: "needs approval")
     #expect(automatic.hasPrefix("run_command was not run: needs approval."))
   }

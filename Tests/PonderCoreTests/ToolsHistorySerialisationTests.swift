@@ -17,7 +17,10 @@ import Testing
   @Test func ollamaSendsRoleToolWithToolName() throws {
     let body = try JSONValue.parse(OllamaAPI(host: .local).chatRequest(Self.request).body)
     let messages = try #require(body["messages"]?.arrayValue)
-    #expect(messages[1]["tool_calls"] == [["id": "call_1", "function": ["name": "read_file", "arguments": ["path": "a.txt"]]]])
+    #expect(
+      messages[1]["tool_calls"] == [
+        ["id": "call_1", "function": ["name": "read_file", "arguments": ["path": "a.txt"]]]
+      ])
     #expect(messages[1]["thinking"] == "look")
     #expect(messages[2] == ["role": "tool", "content": "alpha", "tool_name": "read_file", "tool_call_id": "call_1"])
   }
@@ -32,7 +35,8 @@ import Testing
   @Test func anthropicSendsToolResultBlocksWithIsErrorForFailures() throws {
     let body = try JSONValue.parse(AnthropicAPI(baseURL: APIBaseURL("http://h:1")).chatRequest(Self.request).body)
     let messages = try #require(body["messages"]?.arrayValue)
-    #expect(messages[1]["content"] == [["type": "tool_use", "id": "call_1", "name": "read_file", "input": ["path": "a.txt"]]])
+    #expect(
+      messages[1]["content"] == [["type": "tool_use", "id": "call_1", "name": "read_file", "input": ["path": "a.txt"]]])
     #expect(
       messages[2]
         == [

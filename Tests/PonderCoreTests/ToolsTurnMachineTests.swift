@@ -29,11 +29,14 @@ struct TurnScenario: Sendable, CustomStringConvertible {
 
 enum TurnFixtures {
   static let readInfo = ToolInfo(
-    definition: ToolDefinition(name: "read_file", description: "read", parameters: ["type": "object"]), isReadOnly: true)
+    definition: ToolDefinition(name: "read_file", description: "read", parameters: ["type": "object"]), isReadOnly: true
+  )
   static let writeInfo = ToolInfo(
-    definition: ToolDefinition(name: "write_file", description: "write", parameters: ["type": "object"]), isReadOnly: false)
+    definition: ToolDefinition(name: "write_file", description: "write", parameters: ["type": "object"]),
+    isReadOnly: false)
   static let commandInfo = ToolInfo(
-    definition: ToolDefinition(name: "run_command", description: "run", parameters: ["type": "object"]), isReadOnly: false)
+    definition: ToolDefinition(name: "run_command", description: "run", parameters: ["type": "object"]),
+    isReadOnly: false)
   static let tools = [readInfo, writeInfo, commandInfo]
   static let request = ChatRequest(model: "m", messages: [.user("hi")])
   static let stats = GenerationStats(doneReason: "stop")
@@ -70,7 +73,9 @@ enum TurnFixtures {
         TurnStep(input: .event(.answer("Hi")), expected: [.emit(.stream(.answer("Hi")))]),
         TurnStep(
           input: .event(.done(F.stats)),
-          expected: [F.done(step: 0), F.answered([ChatMessage(role: .assistant, content: "Hi", thinking: "hm")], steps: 0)]),
+          expected: [
+            F.done(step: 0), F.answered([ChatMessage(role: .assistant, content: "Hi", thinking: "hm")], steps: 0),
+          ]),
       ]),
     TurnScenario(
       name: "read-only call: runs without asking, result goes back, answer follows",
@@ -133,7 +138,8 @@ enum TurnFixtures {
             .emit(.toolFinished(ToolResult(call: F.write, content: F.denialText, status: .denied))),
             .sendFollowUp([
               F.assistant(calls: [F.write]),
-              ChatMessage(role: .tool, content: F.denialText, toolName: "write_file", toolCallID: "call_w", isError: true),
+              ChatMessage(
+                role: .tool, content: F.denialText, toolName: "write_file", toolCallID: "call_w", isError: true),
             ]),
           ]),
       ]),
@@ -150,7 +156,8 @@ enum TurnFixtures {
             .emit(.toolFinished(ToolResult(call: F.command, content: nonInteractiveText, status: .denied))),
             .sendFollowUp([
               F.assistant(calls: [F.command]),
-              ChatMessage(role: .tool, content: nonInteractiveText, toolName: "run_command", toolCallID: "call_c", isError: true),
+              ChatMessage(
+                role: .tool, content: nonInteractiveText, toolName: "run_command", toolCallID: "call_c", isError: true),
             ]),
           ]),
       ]),
@@ -162,7 +169,8 @@ enum TurnFixtures {
         TurnStep(
           input: .event(.done(F.stats)),
           expected: [
-            F.done(step: 0), .emit(.approval(F.command, .allowedByPolicy("--allow run_command"))), .runTools([F.command]),
+            F.done(step: 0), .emit(.approval(F.command, .allowedByPolicy("--allow run_command"))),
+            .runTools([F.command]),
           ]),
       ]),
     TurnScenario(
@@ -171,7 +179,9 @@ enum TurnFixtures {
       steps: [
         TurnStep(
           input: .event(.toolCalls([F.read("a", id: "1"), F.read("b", id: "2"), F.command, F.read("c", id: "3")])),
-          expected: [F.read("a", id: "1"), F.read("b", id: "2"), F.command, F.read("c", id: "3")].map { .emit(.toolCall($0)) }),
+          expected: [F.read("a", id: "1"), F.read("b", id: "2"), F.command, F.read("c", id: "3")].map {
+            .emit(.toolCall($0))
+          }),
         TurnStep(
           input: .event(.done(F.stats)),
           expected: [F.done(step: 0)]
@@ -188,7 +198,8 @@ enum TurnFixtures {
       name: "allow for this session: the second call of the same tool is not asked about",
       steps: [
         TurnStep(
-          input: .event(.toolCalls([F.command, ToolCall(id: "c2", name: "run_command", arguments: ["command": "pwd"])])),
+          input: .event(
+            .toolCalls([F.command, ToolCall(id: "c2", name: "run_command", arguments: ["command": "pwd"])])),
           expected: [
             .emit(.toolCall(F.command)),
             .emit(.toolCall(ToolCall(id: "c2", name: "run_command", arguments: ["command": "pwd"]))),
@@ -216,13 +227,16 @@ enum TurnFixtures {
             ])),
           expected: [
             .emit(.toolCall(ToolCall(id: "u", name: "launch_rockets"))),
-            .emit(.toolCall(ToolCall(id: "b", name: "read_file", arguments: .string("{oops"), argumentsError: "bad json"))),
+            .emit(
+              .toolCall(ToolCall(id: "b", name: "read_file", arguments: .string("{oops"), argumentsError: "bad json"))),
           ]),
         TurnStep(
           input: .event(.done(F.stats)),
           expected: [
             F.done(step: 0),
-            .emit(.toolFinished(ToolResult(call: ToolCall(id: "u", name: "launch_rockets"), content: unknownText, status: .failed))),
+            .emit(
+              .toolFinished(
+                ToolResult(call: ToolCall(id: "u", name: "launch_rockets"), content: unknownText, status: .failed))),
             .emit(
               .toolFinished(
                 ToolResult(
@@ -233,8 +247,10 @@ enum TurnFixtures {
                 ToolCall(id: "u", name: "launch_rockets"),
                 ToolCall(id: "b", name: "read_file", arguments: .string("{oops"), argumentsError: "bad json"),
               ]),
-              ChatMessage(role: .tool, content: unknownText, toolName: "launch_rockets", toolCallID: "u", isError: true),
-              ChatMessage(role: .tool, content: badArgumentsText, toolName: "read_file", toolCallID: "b", isError: true),
+              ChatMessage(
+                role: .tool, content: unknownText, toolName: "launch_rockets", toolCallID: "u", isError: true),
+              ChatMessage(
+                role: .tool, content: badArgumentsText, toolName: "read_file", toolCallID: "b", isError: true),
             ]),
           ]),
       ]),
@@ -245,7 +261,9 @@ enum TurnFixtures {
         TurnStep(input: .event(.toolCalls([F.read("a")])), expected: [.emit(.toolCall(F.read("a")))]),
         TurnStep(
           input: .event(.done(F.stats)),
-          expected: [F.done(step: 0), .emit(.approval(F.read("a"), .allowedByPolicy("read-only"))), .runTools([F.read("a")])]),
+          expected: [
+            F.done(step: 0), .emit(.approval(F.read("a"), .allowedByPolicy("read-only"))), .runTools([F.read("a")]),
+          ]),
         TurnStep(
           input: .results([F.ok(F.read("a"), "A")]),
           expected: [
@@ -265,7 +283,8 @@ enum TurnFixtures {
                   F.assistant(calls: [F.read("a")]),
                   ChatMessage(role: .tool, content: "A", toolName: "read_file", toolCallID: "call_r"),
                   F.assistant(calls: [F.read("b")]),
-                  ChatMessage(role: .tool, content: stepLimitText, toolName: "read_file", toolCallID: "call_r", isError: true),
+                  ChatMessage(
+                    role: .tool, content: stepLimitText, toolName: "read_file", toolCallID: "call_r", isError: true),
                 ], ending: .stepLimit(1), steps: 1, note: stepLimitNote)),
           ]),
       ]),
@@ -289,10 +308,14 @@ enum TurnFixtures {
     TurnScenario(
       name: "cancel while a tool runs: the call is recorded as not run and the turn ends",
       steps: [
-        TurnStep(input: .event(.toolCalls([F.read("a"), F.write])), expected: [.emit(.toolCall(F.read("a"))), .emit(.toolCall(F.write))]),
+        TurnStep(
+          input: .event(.toolCalls([F.read("a"), F.write])),
+          expected: [.emit(.toolCall(F.read("a"))), .emit(.toolCall(F.write))]),
         TurnStep(
           input: .event(.done(F.stats)),
-          expected: [F.done(step: 0), .emit(.approval(F.read("a"), .allowedByPolicy("read-only"))), .requestApproval(F.write)]),
+          expected: [
+            F.done(step: 0), .emit(.approval(F.read("a"), .allowedByPolicy("read-only"))), .requestApproval(F.write),
+          ]),
         TurnStep(
           input: .cancel,
           expected: [
@@ -300,8 +323,10 @@ enum TurnFixtures {
               ToolTurnOutcome(
                 messages: [
                   F.assistant(calls: [F.read("a"), F.write]),
-                  ChatMessage(role: .tool, content: cancelText, toolName: "read_file", toolCallID: "call_r", isError: true),
-                  ChatMessage(role: .tool, content: cancelText, toolName: "write_file", toolCallID: "call_w", isError: true),
+                  ChatMessage(
+                    role: .tool, content: cancelText, toolName: "read_file", toolCallID: "call_r", isError: true),
+                  ChatMessage(
+                    role: .tool, content: cancelText, toolName: "write_file", toolCallID: "call_w", isError: true),
                 ], ending: .cancelled, steps: 0))
           ]),
         TurnStep(input: .event(.answer("late")), expected: []),
@@ -313,14 +338,17 @@ enum TurnFixtures {
         TurnStep(
           input: .event(.error(ChatError(.cancelled, "cancelled"))),
           expected: [
-            .finish(ToolTurnOutcome(messages: [ChatMessage(role: .assistant, content: "Par")], ending: .cancelled, steps: 0))
+            .finish(
+              ToolTurnOutcome(messages: [ChatMessage(role: .assistant, content: "Par")], ending: .cancelled, steps: 0))
           ]),
       ]),
   ]
 
-  static let refusal = ChatError(.rejected(status: 400), "registry.ollama.ai/library/gemma3:latest does not support tools")
+  static let refusal = ChatError(
+    .rejected(status: 400), "registry.ollama.ai/library/gemma3:latest does not support tools")
   static let nonInteractiveReason = "needs approval, and nobody can be asked (use --allow run_command or --yes)"
-  static let nonInteractiveText = ApprovalPolicy.denialMessage(toolName: "run_command", byUser: false, reason: nonInteractiveReason)
+  static let nonInteractiveText = ApprovalPolicy.denialMessage(
+    toolName: "run_command", byUser: false, reason: nonInteractiveReason)
   static let unknownText = "There is no tool named launch_rockets. Available tools: read_file, write_file, run_command."
   static let badArgumentsText =
     "The arguments for read_file are not a valid JSON object (bad json). Call it again with a JSON object that matches its parameter schema."
@@ -333,7 +361,8 @@ enum TurnFixtures {
     var machine = ToolTurnMachine(
       request: F.request, tools: F.tools, toolsSupported: scenario.toolsSupported, policy: scenario.policy,
       maxSteps: scenario.maxSteps)
-    #expect(machine.start() == [.send(ChatRequest(model: "m", messages: [.user("hi")], tools: F.tools.map(\.definition)))])
+    #expect(
+      machine.start() == [.send(ChatRequest(model: "m", messages: [.user("hi")], tools: F.tools.map(\.definition)))])
     for (index, step) in scenario.steps.enumerated() {
       let actions: [ToolTurnMachine.Action]
       switch step.input {
@@ -347,7 +376,8 @@ enum TurnFixtures {
   }
 
   @Test func theFollowUpRequestEndsWithTheNewMessagesAndKeepsTheTools() {
-    var machine = ToolTurnMachine(request: F.request, tools: F.tools, toolsSupported: true, policy: ApprovalPolicy(isInteractive: true))
+    var machine = ToolTurnMachine(
+      request: F.request, tools: F.tools, toolsSupported: true, policy: ApprovalPolicy(isInteractive: true))
     _ = machine.start()
     _ = machine.receive(.toolCalls([F.read("a")]))
     _ = machine.receive(.done(F.stats))
@@ -362,10 +392,12 @@ enum TurnFixtures {
   }
 
   @Test func toolsAreNotOfferedToAModelWithoutTheCapability() {
-    var machine = ToolTurnMachine(request: F.request, tools: F.tools, toolsSupported: false, policy: ApprovalPolicy(isInteractive: true))
+    var machine = ToolTurnMachine(
+      request: F.request, tools: F.tools, toolsSupported: false, policy: ApprovalPolicy(isInteractive: true))
     #expect(
       machine.start() == [
-        .emit(.notice("m does not support tools; they are not offered")), .send(ChatRequest(model: "m", messages: [.user("hi")])),
+        .emit(.notice("m does not support tools; they are not offered")),
+        .send(ChatRequest(model: "m", messages: [.user("hi")])),
       ])
     _ = machine.receive(.toolCalls([F.read("a")]))
     let actions = machine.receive(.done(F.stats))
@@ -374,7 +406,8 @@ enum TurnFixtures {
   }
 
   @Test func aRefusalAfterOutputOrOnAFollowUpIsNotRetried() {
-    var machine = ToolTurnMachine(request: F.request, tools: F.tools, toolsSupported: true, policy: ApprovalPolicy(isInteractive: true))
+    var machine = ToolTurnMachine(
+      request: F.request, tools: F.tools, toolsSupported: true, policy: ApprovalPolicy(isInteractive: true))
     _ = machine.start()
     _ = machine.receive(.answer("x"))
     #expect(machine.receive(.error(Self.refusal)) == [.fail(Self.refusal)])
@@ -382,21 +415,24 @@ enum TurnFixtures {
   }
 
   @Test func anOtherRejectionIsNotMistakenForARefusalOfTools() {
-    var machine = ToolTurnMachine(request: F.request, tools: F.tools, toolsSupported: true, policy: ApprovalPolicy(isInteractive: true))
+    var machine = ToolTurnMachine(
+      request: F.request, tools: F.tools, toolsSupported: true, policy: ApprovalPolicy(isInteractive: true))
     _ = machine.start()
     let notFound = ChatError(.rejected(status: 404), "model 'm' not found")
     #expect(machine.receive(.error(notFound)) == [.fail(notFound)])
   }
 
   @Test func resultsReportedOutOfTurnAreIgnored() {
-    var machine = ToolTurnMachine(request: F.request, tools: F.tools, toolsSupported: true, policy: ApprovalPolicy(isInteractive: true))
+    var machine = ToolTurnMachine(
+      request: F.request, tools: F.tools, toolsSupported: true, policy: ApprovalPolicy(isInteractive: true))
     _ = machine.start()
     #expect(machine.toolsFinished([F.ok(F.read("a"), "A")]) == [])
     #expect(machine.approvalDecided(.allowOnce, for: F.write) == [])
   }
 
   @Test func theUsersAnswersAreKeptInThePolicy() {
-    var machine = ToolTurnMachine(request: F.request, tools: F.tools, toolsSupported: true, policy: ApprovalPolicy(isInteractive: true))
+    var machine = ToolTurnMachine(
+      request: F.request, tools: F.tools, toolsSupported: true, policy: ApprovalPolicy(isInteractive: true))
     _ = machine.start()
     _ = machine.receive(.toolCalls([F.write]))
     _ = machine.receive(.done(F.stats))

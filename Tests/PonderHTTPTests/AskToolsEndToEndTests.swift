@@ -22,7 +22,8 @@ import Testing
     init() throws {
       root = NSTemporaryDirectory() + "ponder-ask-tools-\(UUID().uuidString)"
       try FileManager.default.createDirectory(atPath: root + "/inside", withIntermediateDirectories: true)
-      try "first line of the notes\nsecond line\n".write(toFile: root + "/inside/notes.txt", atomically: true, encoding: .utf8)
+      try "first line of the notes\nsecond line\n".write(
+        toFile: root + "/inside/notes.txt", atomically: true, encoding: .utf8)
       try "top secret".write(toFile: root + "/secret.txt", atomically: true, encoding: .utf8)
     }
     deinit { try? FileManager.default.removeItem(atPath: root) }
@@ -39,7 +40,8 @@ import Testing
     let err = CapturingSink()
     let settings = AskRunner.Settings(
       server: ServerSelection(api: .ollama, host: server.baseURL), model: "qwen3:8b", format: format, color: false)
-    let status = await AskRunner(transport: transport, settings: settings, tools: tools).run(prompt: prompt, out: out, err: err)
+    let status = await AskRunner(transport: transport, settings: settings, tools: tools).run(
+      prompt: prompt, out: out, err: err)
     await transport.shutdown()
     return Run(status: status, out: out.text, err: err.text, requests: server.recordedRequests)
   }
@@ -53,11 +55,14 @@ import Testing
     let run = try await ask("What is in [[read_file notes.txt]]?")
     #expect(run.status == .done)
     #expect(run.requests.map(\.path) == ["/api/show", "/api/chat", "/api/chat"])
-    #expect(try toolMessage(in: run) == ["role": "tool", "content": "first line of the notes\nsecond line\n", "tool_name": "read_file"])
+    #expect(
+      try toolMessage(in: run) == [
+        "role": "tool", "content": "first line of the notes\nsecond line\n", "tool_name": "read_file",
+      ])
     #expect(run.out == "read_file returned 36 bytes; it begins: first line of the notes\nThat is what I found.")
     #expect(run.err.contains("[tool] read_file {\"path\":\"notes.txt\"}\n"))
     #expect(run.err.contains("[tool] read_file allowed: read-only\n"))
-    #expect(run.err.contains("[tool] read_file ok · 36 B · "))
+    #expect(run.err.contains("[tool] read_file ok · 36 bytes · "))
     #expect(run.err.split(separator: "\n").last?.contains("· 1 tool call") == true)
   }
 

@@ -36,7 +36,8 @@ import Testing
 
   @Test func a307WithinTheOriginIsFollowedWithItsBodyAndHeaders() async throws {
     let server = try ScriptedHTTPServer { request in
-      request.path == "/old" ? HTTPScript(status: 307, headers: [("Location", "/new")], chunks: []) : .json(#"{"ok":true}"#)
+      request.path == "/old"
+        ? HTTPScript(status: 307, headers: [("Location", "/new")], chunks: []) : .json(#"{"ok":true}"#)
     }
     defer { server.stop() }
     let transport = AsyncHTTPTransport()
@@ -51,7 +52,9 @@ import Testing
   }
 
   @Test func a302OnAPostSaysWhereToPointHost() async throws {
-    let server = try ScriptedHTTPServer { _ in HTTPScript(status: 302, headers: [("Location", "/elsewhere")], chunks: []) }
+    let server = try ScriptedHTTPServer { _ in
+      HTTPScript(status: 302, headers: [("Location", "/elsewhere")], chunks: [])
+    }
     defer { server.stop() }
     let transport = AsyncHTTPTransport()
     do {

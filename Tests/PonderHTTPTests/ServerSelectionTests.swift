@@ -10,7 +10,8 @@ import Testing
     let server = try ScriptedHTTPServer(handler: ScriptedOllama().handle)
     defer { server.stop() }
     let transport = AsyncHTTPTransport()
-    let result = await ServerSelection(api: nil, host: server.baseURL).resolve(client: StreamingClient(transport: transport))
+    let result = await ServerSelection(api: nil, host: server.baseURL).resolve(
+      client: StreamingClient(transport: transport))
     await transport.shutdown()
     let resolved = try result.get()
     #expect(resolved.backend.kind == .ollama)
@@ -26,7 +27,8 @@ import Testing
     }
     defer { server.stop() }
     let transport = AsyncHTTPTransport()
-    let result = await ServerSelection(api: nil, host: server.baseURL + "/v1/").resolve(client: StreamingClient(transport: transport))
+    let result = await ServerSelection(api: nil, host: server.baseURL + "/v1/").resolve(
+      client: StreamingClient(transport: transport))
     await transport.shutdown()
     let resolved = try result.get()
     #expect(resolved.backend.kind == .openai)
@@ -57,6 +59,17 @@ import Testing
     #expect(spec.headers.contains(HTTPHeader("Authorization", "Bearer sk-secret-123")))
     #expect(!String(describing: spec).contains("sk-secret"))
     #expect(!String(describing: selection.backend(.openai)).contains("sk-secret"))
+  }
+
+  @Test func anUnsetKeyVariableIsOneWarningNamingIt() {
+    let unset = ServerSelection(api: .openai, host: nil, apiKeyVariable: "MY_KEY", environment: [:])
+    #expect(unset.apiKeyWarning == "MY_KEY (named by --api-key-env) is not set: requests are sent without an API key")
+    let empty = ServerSelection(
+      api: .openai, host: nil, apiKeyVariable: "MY_KEY", environment: ["MY_KEY": ""], apiKeySource: "api_key_env")
+    #expect(empty.apiKeyWarning?.hasPrefix("MY_KEY (named by api_key_env) is not set") == true)
+    let set = ServerSelection(api: .openai, host: nil, apiKeyVariable: "MY_KEY", environment: ["MY_KEY": "k"])
+    #expect(set.apiKeyWarning == nil)
+    #expect(ServerSelection(api: .openai, host: nil).apiKeyWarning == nil, "none named: the usual ones are optional")
   }
 
   @Test func askStreamsOverOpenAIStyleSSE() async throws {

@@ -6,7 +6,8 @@ import Testing
 
 /// The streaming client over real sockets: chunk boundaries, cancellation, silence.
 @Suite struct StreamingClientHTTPTests {
-  static let fixture = Fixtures.bytes("ollama/thinking.ndjson", besides: #filePath.replacing("PonderHTTPTests", with: "PonderCoreTests"))
+  static let fixture = Fixtures.bytes(
+    "ollama/thinking.ndjson", besides: #filePath.replacing("PonderHTTPTests", with: "PonderCoreTests"))
 
   func collect(_ batches: EventBatches) async -> [StreamEvent] {
     var events: [StreamEvent] = []
@@ -15,7 +16,8 @@ import Testing
   }
 
   func request(_ server: ScriptedHTTPServer) -> HTTPRequestSpec {
-    OllamaAPI(host: OllamaHost(environmentValue: server.baseURL)).chatRequest(ChatRequest(model: "m", messages: [.user("x")]))
+    OllamaAPI(host: OllamaHost(environmentValue: server.baseURL)).chatRequest(
+      ChatRequest(model: "m", messages: [.user("x")]))
   }
 
   @Test(arguments: [1, 3, 7, 64, 100_000])
@@ -26,7 +28,8 @@ import Testing
     }
     defer { server.stop() }
     let transport = AsyncHTTPTransport()
-    let events = await collect(StreamingClient(transport: transport).events(for: request(server), decoder: OllamaChatDecoder()))
+    let events = await collect(
+      StreamingClient(transport: transport).events(for: request(server), decoder: OllamaChatDecoder()))
     await transport.shutdown()
     #expect(events == DecoderVerifier.events(Self.fixture, decoder: OllamaChatDecoder()))
   }

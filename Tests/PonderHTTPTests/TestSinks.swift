@@ -1,5 +1,6 @@
 import Foundation
 import PonderCLI
+import PonderTestSupport
 
 /// Collects what the CLI writes, for assertions.
 final class CapturingSink: OutputSink, @unchecked Sendable {
@@ -10,6 +11,7 @@ final class CapturingSink: OutputSink, @unchecked Sendable {
   /// Fails every write after this many bytes (a full disk, a closed pipe); `nil` never fails.
   private let failAfter: Int?
   private var failure: String?
+  private let wrote = StateSignal()
 
   init(isTerminal: Bool = false, failAfter: Int? = nil) {
     self.isTerminal = isTerminal
@@ -25,6 +27,16 @@ final class CapturingSink: OutputSink, @unchecked Sendable {
       }
       collected += text
     }
+    wrote.changed()
+  }
+
+  /// Returns `true` once the text written satisfies `condition` (woken by the writes; `limit`
+  /// only bounds a failure).
+  @discardableResult
+  func waitForText(
+    within limit: Duration = .seconds(60), _ condition: @escaping @Sendable (String) -> Bool
+  ) async -> Bool {
+    await wrote.wait(within: limit) { [self] in condition(text) }
   }
   var text: String { lock.withLock { collected } }
   var writeFailure: String? { lock.withLock { failure } }

@@ -32,7 +32,8 @@ import Testing
     let checkout = try Checkout()
     defer { checkout.remove() }
     let directories = ThemeLoader.searchDirectories(environment: [:], executable: checkout.linkedExecutable)
-    let expected = try #require(ThemeLoader.realPath(checkout.root.appendingPathComponent("checkout/Themes").path))
+    let expected = try #require(
+      ExecutableLocation.realPath(checkout.root.appendingPathComponent("checkout/Themes").path))
     #expect(directories.first == expected)
     let (_, problem) = ThemeLoader.load(named: "light", directories: directories)
     #expect(problem == nil)

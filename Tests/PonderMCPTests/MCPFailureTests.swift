@@ -1,6 +1,7 @@
 import Foundation
 import PonderCore
 import PonderMCP
+import PonderMCPBridge
 import PonderTools
 import Testing
 
@@ -12,10 +13,11 @@ import Testing
   /// run shares two cores. It only has to be far below the 60 s the slow paths would take.
   static let bound = Duration.seconds(20)
 
-  @Test func aCommandThatDoesNotExistIsAProblemAndTheOtherServersStillStart() async throws {
+  @Test(arguments: MCPPath.allCases)
+  func aCommandThatDoesNotExistIsAProblemAndTheOtherServersStillStart(_ path: MCPPath) async throws {
     let ghost = MCPServerConfig(name: "ghost", command: "ponder-no-such-mcp-server-command")
     let absent = MCPServerConfig(name: "gone", command: "/nonexistent/ponder/mcp-server")
-    try await withServers([ghost, try MCPTestServer.config("test"), absent]) { source, tools, problems in
+    try await withServers(path, [ghost, try MCPTestServer.config("test"), absent]) { source, tools, problems in
       #expect(
         problems == [
           "MCP server \"ghost\" not started: command \"ponder-no-such-mcp-server-command\" not found on PATH",
@@ -27,10 +29,11 @@ import Testing
     }
   }
 
-  @Test func aServerThatNeverAnswersTheHandshakeTimesOut() async throws {
+  @Test(arguments: MCPPath.allCases)
+  func aServerThatNeverAnswersTheHandshakeTimesOut(_ path: MCPPath) async throws {
     let started = ContinuousClock.now
     let config = try MCPTestServer.config("mute", arguments: ["--hang"])
-    try await withServers([config], handshakeTimeout: .milliseconds(500)) { source, tools, problems in
+    try await withServers(path, [config], handshakeTimeout: .milliseconds(500)) { source, tools, problems in
       #expect(ContinuousClock.now - started < Self.bound)
       #expect(tools.isEmpty)
       #expect(problems == ["MCP server \"mute\" not used: it did not answer the MCP handshake within 0.5 s"])
@@ -38,10 +41,11 @@ import Testing
     }
   }
 
-  @Test func aServerThatExitsAtStartIsReportedWithItsStatusAndLastMessage() async throws {
+  @Test(arguments: MCPPath.allCases)
+  func aServerThatExitsAtStartIsReportedWithItsStatusAndLastMessage(_ path: MCPPath) async throws {
     let logs = try MCPTestServer.temporaryFolder()
     let config = try MCPTestServer.config("early", arguments: ["--exit-at-start", "7"])
-    try await withServers([config], logDirectory: logs) { _, tools, problems in
+    try await withServers(path, [config], logDirectory: logs) { _, tools, problems in
       #expect(tools.isEmpty)
       #expect(
         problems == [
@@ -51,9 +55,10 @@ import Testing
     }
   }
 
-  @Test func stderrGoesToTheServersLogFile() async throws {
+  @Test(arguments: MCPPath.allCases)
+  func stderrGoesToTheServersLogFile(_ path: MCPPath) async throws {
     let logs = try MCPTestServer.temporaryFolder() + "/nested/logs"
-    try await withServers([try MCPTestServer.config("chatty")], logDirectory: logs) { source, tools, problems in
+    try await withServers(path, [try MCPTestServer.config("chatty")], logDirectory: logs) { source, tools, problems in
       #expect(problems.isEmpty)
       #expect(!tools.isEmpty)
       let log = try String(contentsOfFile: logs + "/mcp-chatty.log", encoding: .utf8)
@@ -61,15 +66,17 @@ import Testing
       await source.shutdown()
       // Shutting down closes the server's stdin first, and this server exits when it sees that.
       let sawEOF = await eventually {
-        (try? String(contentsOfFile: logs + "/mcp-chatty.log", encoding: .utf8))?.contains("stdin closed, exiting") == true
+        (try? String(contentsOfFile: logs + "/mcp-chatty.log", encoding: .utf8))?.contains("stdin closed, exiting")
+          == true
       }
       #expect(sawEOF)
     }
   }
 
-  @Test func aServerThatExitsMidCallGivesAFailureTheModelCanRead() async throws {
+  @Test(arguments: MCPPath.allCases)
+  func aServerThatExitsMidCallGivesAFailureTheModelCanRead(_ path: MCPPath) async throws {
     let context = try MCPTestServer.context()
-    try await withServers([try MCPTestServer.config("fragile")]) { _, tools, _ in
+    try await withServers(path, [try MCPTestServer.config("fragile")]) { _, tools, _ in
       let started = ContinuousClock.now
       let error = await #expect(throws: ToolFailure.self) {
         try await tools.named("fragile_crash").run(.emptyObject, context: context)
@@ -83,20 +90,24 @@ import Testing
       let later = await #expect(throws: ToolFailure.self) {
         try await tools.named("fragile_echo").run(["text": "hello?"], context: context)
       }
-      #expect(later?.message.hasPrefix("The MCP server \"fragile\" exited with status 3, so fragile_echo did not run") == true)
+      #expect(
+        later?.message.hasPrefix("The MCP server \"fragile\" exited with status 3, so fragile_echo did not run") == true
+      )
     }
   }
 
-  @Test func aServerThatClosesItsOutputIsStoppedAndItsCallsFail() async throws {
+  @Test(arguments: MCPPath.allCases)
+  func aServerThatClosesItsOutputIsStoppedAndItsCallsFail(_ path: MCPPath) async throws {
     let context = try MCPTestServer.context()
-    try await withServers([try MCPTestServer.config("quiet")]) { _, tools, _ in
+    try await withServers(path, [try MCPTestServer.config("quiet")]) { _, tools, _ in
       let started = ContinuousClock.now
       let error = await #expect(throws: ToolFailure.self) {
         try await tools.named("quiet_close_output").run(.emptyObject, context: context)
       }
       #expect(ContinuousClock.now - started < Self.bound)
       #expect(
-        error?.message.hasPrefix("The MCP server \"quiet\" closed its output, so quiet_close_output did not run") == true,
+        error?.message.hasPrefix("The MCP server \"quiet\" closed its output, so quiet_close_output did not run")
+          == true,
         "\(String(describing: error))")
       let later = await #expect(throws: ToolFailure.self) {
         try await tools.named("quiet_echo").run(["text": "hello?"], context: context)
@@ -105,9 +116,10 @@ import Testing
     }
   }
 
-  @Test func cancellingASlowCallReturnsPromptlyAndTellsTheServer() async throws {
+  @Test(arguments: MCPPath.allCases)
+  func cancellingASlowCallReturnsPromptlyAndTellsTheServer(_ path: MCPPath) async throws {
     let context = try MCPTestServer.context()
-    try await withServers([try MCPTestServer.config()]) { _, tools, _ in
+    try await withServers(path, [try MCPTestServer.config()]) { _, tools, _ in
       let sleep = try tools.named("test_sleep")
       let started = ContinuousClock.now
       let call = Task { try await sleep.run(["seconds": 60], context: context) }
@@ -130,9 +142,10 @@ import Testing
     }
   }
 
-  @Test func aCallInAnAlreadyCancelledTaskReturnsAtOnce() async throws {
+  @Test(arguments: MCPPath.allCases)
+  func aCallInAnAlreadyCancelledTaskReturnsAtOnce(_ path: MCPPath) async throws {
     let context = try MCPTestServer.context()
-    try await withServers([try MCPTestServer.config()]) { _, tools, _ in
+    try await withServers(path, [try MCPTestServer.config()]) { _, tools, _ in
       let sleep = try tools.named("test_sleep")
       let started = ContinuousClock.now
       let call = Task {
@@ -145,9 +158,10 @@ import Testing
     }
   }
 
-  @Test func afterShutdownCallsFailAndShutdownCanBeRepeated() async throws {
+  @Test(arguments: MCPPath.allCases)
+  func afterShutdownCallsFailAndShutdownCanBeRepeated(_ path: MCPPath) async throws {
     let context = try MCPTestServer.context()
-    try await withServers([try MCPTestServer.config("brief")]) { source, tools, _ in
+    try await withServers(path, [try MCPTestServer.config("brief")]) { source, tools, _ in
       await source.shutdown()
       await source.shutdown()
       let error = await #expect(throws: ToolFailure.self) {

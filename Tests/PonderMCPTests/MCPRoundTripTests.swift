@@ -1,14 +1,16 @@
 import Foundation
 import PonderCore
 import PonderMCP
+import PonderMCPBridge
 import PonderTools
 import Testing
 
 /// `MCPToolSource` and `MCPTool` against `ponder-mcp-test-server`, a real child process speaking
 /// raw JSON-RPC: the handshake, tool listing (over several pages), calls and their results.
 @Suite(.timeLimit(.minutes(2))) struct MCPRoundTripTests {
-  @Test func listsEveryToolWithPrefixedNamesDescriptionsAndSchemas() async throws {
-    try await withServers([try MCPTestServer.config("test")]) { _, tools, problems in
+  @Test(arguments: MCPPath.allCases)
+  func listsEveryToolWithPrefixedNamesDescriptionsAndSchemas(_ path: MCPPath) async throws {
+    try await withServers(path, [try MCPTestServer.config("test")]) { _, tools, problems in
       #expect(problems.isEmpty)
       // Eleven tools over four pages of three: pagination was followed to the end.
       #expect(
@@ -28,16 +30,17 @@ import Testing
           ])
       #expect(tools.allSatisfy { !$0.isReadOnly })
       #expect(tools.allSatisfy { $0.description.hasPrefix("[MCP server test] ") })
-      let mcp = try #require(echo as? MCPTool)
+      let mcp = try #require(MCPRemote(echo))
       #expect(mcp.serverName == "test")
       #expect(mcp.remoteName == "echo")
-      #expect(try #require(tools.named("test_odd_name_v2") as? MCPTool).remoteName == "odd name.v2")
+      #expect(try #require(MCPRemote(tools.named("test_odd_name_v2"))).remoteName == "odd name.v2")
     }
   }
 
-  @Test func callsEchoAndAdd() async throws {
+  @Test(arguments: MCPPath.allCases)
+  func callsEchoAndAdd(_ path: MCPPath) async throws {
     let context = try MCPTestServer.context()
-    try await withServers([try MCPTestServer.config()]) { _, tools, _ in
+    try await withServers(path, [try MCPTestServer.config()]) { _, tools, _ in
       let echoed = try await tools.named("test_echo").run(["text": "héllo \"world\"\nline two"], context: context)
       #expect(echoed == .ok("héllo \"world\"\nline two"))
       let sum = try await tools.named("test_add").run(["a": 2, "b": 3], context: context)
@@ -49,9 +52,10 @@ import Testing
     }
   }
 
-  @Test func aToolThatReportsAnErrorGivesAFailedOutput() async throws {
+  @Test(arguments: MCPPath.allCases)
+  func aToolThatReportsAnErrorGivesAFailedOutput(_ path: MCPPath) async throws {
     let context = try MCPTestServer.context()
-    try await withServers([try MCPTestServer.config()]) { _, tools, _ in
+    try await withServers(path, [try MCPTestServer.config()]) { _, tools, _ in
       let output = try await tools.named("test_fail").run(["message": "the disk is full"], context: context)
       #expect(output == .failed("the disk is full"))
       // A bad argument the server's tool itself rejects is a failed result too.
@@ -60,24 +64,27 @@ import Testing
     }
   }
 
-  @Test func aJSONRPCErrorFromTheServerIsAFailureTheModelReads() async throws {
+  @Test(arguments: MCPPath.allCases)
+  func aJSONRPCErrorFromTheServerIsAFailureTheModelReads(_ path: MCPPath) async throws {
     let context = try MCPTestServer.context()
-    try await withServers([try MCPTestServer.config()]) { _, tools, _ in
+    try await withServers(path, [try MCPTestServer.config()]) { _, tools, _ in
       let error = await #expect(throws: ToolFailure.self) {
         try await tools.named("test_rpc_error").run(.emptyObject, context: context)
       }
       #expect(
         error?.message
-          == "test_rpc_error failed: the MCP server \"test\" answered with an error: Invalid params: the widget argument is missing")
+          == "test_rpc_error failed: the MCP server \"test\" answered with an error: Invalid params: the widget argument is missing"
+      )
       // The server is still usable afterwards.
       let echo = try tools.named("test_echo")
       #expect(try await echo.run(["text": "ok"], context: context) == .ok("ok"))
     }
   }
 
-  @Test func argumentsThatAreNotAnObjectAreRefusedWithoutAskingTheServer() async throws {
+  @Test(arguments: MCPPath.allCases)
+  func argumentsThatAreNotAnObjectAreRefusedWithoutAskingTheServer(_ path: MCPPath) async throws {
     let context = try MCPTestServer.context()
-    try await withServers([try MCPTestServer.config()]) { _, tools, _ in
+    try await withServers(path, [try MCPTestServer.config()]) { _, tools, _ in
       let error = await #expect(throws: ToolFailure.self) {
         try await tools.named("test_echo").run(["one", "two"], context: context)
       }
@@ -85,18 +92,20 @@ import Testing
     }
   }
 
-  @Test func nonTextContentIsDescribedInALine() async throws {
+  @Test(arguments: MCPPath.allCases)
+  func nonTextContentIsDescribedInALine(_ path: MCPPath) async throws {
     let context = try MCPTestServer.context()
-    try await withServers([try MCPTestServer.config()]) { _, tools, _ in
+    try await withServers(path, [try MCPTestServer.config()]) { _, tools, _ in
       let output = try await tools.named("test_picture").run(.emptyObject, context: context)
       #expect(output == .ok("a red dot:\n[image: image/png, 70 bytes, not shown]"))
     }
   }
 
-  @Test func theConfiguredEnvironmentReachesTheServer() async throws {
+  @Test(arguments: MCPPath.allCases)
+  func theConfiguredEnvironmentReachesTheServer(_ path: MCPPath) async throws {
     let context = try MCPTestServer.context()
     let config = try MCPTestServer.config(environment: ["PONDER_MCP_TEST_VALUE": "from the config file"])
-    try await withServers([config]) { _, tools, _ in
+    try await withServers(path, [config]) { _, tools, _ in
       let env = try tools.named("test_env")
       #expect(try await env.run(["name": "PONDER_MCP_TEST_VALUE"], context: context) == .ok("from the config file"))
       // Ponder's own environment is passed on too.
@@ -106,10 +115,13 @@ import Testing
     }
   }
 
-  @Test func toolsOfSeveralServersKeepConfigOrderAndTheirOwnPrefix() async throws {
+  @Test(arguments: MCPPath.allCases)
+  func toolsOfSeveralServersKeepConfigOrderAndTheirOwnPrefix(_ path: MCPPath) async throws {
     let context = try MCPTestServer.context()
-    let configs = [try MCPTestServer.config("beta", arguments: ["--page-size", "100"]), try MCPTestServer.config("alpha")]
-    try await withServers(configs) { source, tools, problems in
+    let configs = [
+      try MCPTestServer.config("beta", arguments: ["--page-size", "100"]), try MCPTestServer.config("alpha"),
+    ]
+    try await withServers(path, configs) { source, tools, problems in
       #expect(problems.isEmpty)
       #expect(await source.serverNames == ["beta", "alpha"])
       #expect(tools.first?.name == "beta_echo")
@@ -121,10 +133,11 @@ import Testing
     }
   }
 
-  @Test func aDisabledServerIsNotStarted() async throws {
+  @Test(arguments: MCPPath.allCases)
+  func aDisabledServerIsNotStarted(_ path: MCPPath) async throws {
     var config = try MCPTestServer.config("off")
     config.isEnabled = false
-    try await withServers([config]) { source, tools, problems in
+    try await withServers(path, [config]) { source, tools, problems in
       #expect(tools.isEmpty)
       #expect(problems.isEmpty)
       #expect(await source.serverNames.isEmpty)

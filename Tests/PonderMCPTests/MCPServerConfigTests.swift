@@ -1,11 +1,12 @@
 import PonderCore
-import PonderMCP
+import PonderMCPBridge
+import PonderTOML
 import Testing
 
 /// `[mcp.NAME]` sections of the config file: what a server needs, and the errors for what it lacks.
 @Suite struct MCPServerConfigTests {
   private func parse(_ text: String) throws -> (servers: [MCPServerConfig], problems: [String]) {
-    MCPServerConfig.all(in: try ConfigFile(parsing: text))
+    MCPServerConfig.all(in: TOMLReader.config(text))
   }
 
   @Test func aFullSectionWithEnvironment() throws {
@@ -26,7 +27,8 @@ import Testing
     #expect(
       servers == [
         MCPServerConfig(
-          name: "files", command: "npx", arguments: ["-y", "@modelcontextprotocol/server-filesystem", "/home/me/notes"],
+          name: "files", command: "npx",
+          arguments: ["-y", "@modelcontextprotocol/server-filesystem", "/home/me/notes"],
           environment: ["LOG_LEVEL": "warn", "PORT": "8080", "VERBOSE": "true"], isEnabled: true)
       ])
   }
@@ -60,11 +62,12 @@ import Testing
 
   @Test func anEnvSectionAloneHasNoCommand() throws {
     #expect(throws: MCPConfigError.self) {
-      try MCPServerConfig(name: "only", in: ConfigFile(parsing: "[mcp.only.env]\nA = \"b\"\n"))
+      try MCPServerConfig(name: "only", in: TOMLReader.config("[mcp.only.env]\nA = \"b\"\n"))
     }
     let (servers, problems) = try parse("[mcp.only.env]\nA = \"b\"\n")
     #expect(servers.isEmpty)
-    #expect(problems == ["[mcp.only]: no command; add a line like command = \"npx\" (the program that starts the server)"])
+    #expect(
+      problems == ["[mcp.only]: no command; add a line like command = \"npx\" (the program that starts the server)"])
   }
 
   @Test func disabledServersAreParsedButMarked() throws {
@@ -82,11 +85,10 @@ import Testing
   @Test(arguments: [
     ("[mcp.x]\ncommand = \"\"\n", "command must be a non-empty string"),
     ("[mcp.x]\ncommand = [\"npx\"]\n", "command must be a non-empty string"),
-    ("[mcp.x]\ncommand = \"npx\"\nargs = \"-y\"\n", "args must be a list of strings, like args = [\"-y\"]"),
-    ("[mcp.x]\ncommand = \"npx\"\nenabled = \"no\"\n", "enabled must be true or false"),
-    ("[mcp.x]\ncommand = \"npx\"\nenv = [\"A=b\"]\n", "env must be its own section: [mcp.x.env]"),
-    ("[mcp.x]\ncommand = \"npx\"\n[mcp.x.env]\nA = [\"b\"]\n", "[mcp.x.env] A must be a single value"),
-    ("[mcp.x]\ncommand = \"npx\"\narg = [\"-y\"]\n", "unknown key \"arg\""),
+    ("[mcp.x]\ncommand = \"npx\"\nargs = \"-y\"\n", "not started: args must be a list of strings"),
+    ("[mcp.x]\ncommand = \"npx\"\nenabled = \"no\"\n", "not started: enabled must be true or false"),
+    ("[mcp.x]\ncommand = \"npx\"\nenv = [\"A=b\"]\n", "not started: env must be a table, like [mcp.x.env]"),
+    ("[mcp.x]\ncommand = \"npx\"\n[mcp.x.env]\nA = [\"b\"]\n", "not started: [mcp.x.env] A must be a single value"),
   ])
   func badValuesAreExplained(text: String, expected: String) throws {
     let (servers, problems) = try parse(text)
@@ -99,5 +101,19 @@ import Testing
     let (servers, problems) = try parse("model = \"qwen3\"\n[tools]\nalways_allow = [\"run_command\"]\n")
     #expect(servers.isEmpty)
     #expect(problems.isEmpty)
+  }
+
+  @Test func anUnknownKeyIsTheConfigsWarningAndTheServerStillStarts() {
+    let config = TOMLReader.config("[mcp.x]\ncommand = \"npx\"\narg = [\"-y\"]\n")
+    #expect(config.problems.map(\.message) == ["unknown key `arg` in [mcp.x] (did you mean `args`?); ignored"])
+    let (servers, problems) = MCPServerConfig.all(in: config)
+    #expect(servers.map(\.name) == ["x"])
+    #expect(problems.isEmpty)
+  }
+
+  @Test func anInlineEnvTableIsTheSameAsItsSection() throws {
+    let (servers, problems) = try parse("[mcp.x]\ncommand = \"npx\"\nenv = { A = \"b\", N = 1 }\n")
+    #expect(problems.isEmpty)
+    #expect(servers.first?.environment == ["A": "b", "N": "1"])
   }
 }

@@ -5,10 +5,13 @@ import Testing
 /// The user approves what they can read: a long command is wrapped in the approval box, never
 /// cut, and a box too small to show it all says so.
 @Suite struct ApprovalArgumentsTests {
-  static let command = "rm -rf build && make -j8 all && ./scripts/deploy --target production --really-delete-everything-on-the-server"
+  static let command =
+    "rm -rf build && make -j8 all && ./scripts/deploy --target production --really-delete-everything-on-the-server"
   static let request = ApprovalRequest(
     call: ToolCall(id: "c", name: "run_command", arguments: ["command": .string(command)]),
-    tool: ToolInfo(definition: ToolDefinition(name: "run_command", description: "Runs a shell command.", parameters: .emptyObject), isReadOnly: false),
+    tool: ToolInfo(
+      definition: ToolDefinition(name: "run_command", description: "Runs a shell command.", parameters: .emptyObject),
+      isReadOnly: false),
     workspaceRoot: "/w")
 
   @Test func aLongCommandIsWrappedWhole() {

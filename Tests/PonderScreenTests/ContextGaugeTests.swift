@@ -11,7 +11,9 @@ import Testing
     session.send(.contextWindowLoaded(model: "qwen3:8b", window: 4096))
     session.type("hi")
     session.press(.enter)
-    session.stream([.answer("hello"), .done(GenerationStats(doneReason: "stop", promptTokens: 3000, completionTokens: 400))])
+    session.stream([
+      .answer("hello"), .done(GenerationStats(doneReason: "stop", promptTokens: 3000, completionTokens: 400)),
+    ])
     let usage = session.state.contextUsage
     #expect(usage == ContextUsage(tokens: 3400, window: 4096, estimated: false))
     #expect(usage?.label == "ctx 3.4k/4.1k 83%")
@@ -72,7 +74,9 @@ import Testing
     session.send(.modelsLoaded(.success([ModelInfo(name: "qwen3:8b")])))
     session.type("a long question")
     session.press(.enter)
-    session.stream([.error(ChatError(.rejected(status: 400), "the request exceeds the available context size, try increasing it"))])
+    session.stream([
+      .error(ChatError(.rejected(status: 400), "the request exceeds the available context size, try increasing it"))
+    ])
     guard case .contextFull(let overflow)? = session.state.overlay else {
       Issue.record("expected the ways out")
       return
@@ -111,8 +115,14 @@ import Testing
     #expect(ChatError(.rejected(status: 400), "This model's maximum context length is 8192 tokens").isContextOverflow)
     #expect(!ChatError(.rejected(status: 400), "\"llama3.2\" does not support thinking").isContextOverflow)
     #expect(!ChatError(.server, "context exceeded").isContextOverflow)
-    #expect(OllamaAPI.contextWindow(fromShow: ["parameters": "stop \"<|im_end|>\"\nnum_ctx 8192", "model_info": ["qwen3.context_length": 40960]]) == 8192)
-    #expect(OllamaAPI.contextWindow(fromShow: ["model_info": ["general.architecture": "qwen3", "qwen3.context_length": 40960]]) == 40960)
+    #expect(
+      OllamaAPI.contextWindow(fromShow: [
+        "parameters": "stop \"<|im_end|>\"\nnum_ctx 8192", "model_info": ["qwen3.context_length": 40960],
+      ]) == 8192)
+    #expect(
+      OllamaAPI.contextWindow(fromShow: [
+        "model_info": ["general.architecture": "qwen3", "qwen3.context_length": 40960]
+      ]) == 40960)
     #expect(OllamaAPI.contextWindow(fromShow: [:]) == nil)
   }
 }

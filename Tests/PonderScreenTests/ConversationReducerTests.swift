@@ -76,7 +76,8 @@ import Testing
     settings: ConversationSettings(system: "Be brief.", think: .enabled(false)),
     messages: [
       StoredMessage(message: .user("Why is the sky blue?")),
-      StoredMessage(message: .assistant("Rayleigh **scattering**.", thinking: "Light and air."), model: "llama3.2:latest"),
+      StoredMessage(
+        message: .assistant("Rayleigh **scattering**.", thinking: "Light and air."), model: "llama3.2:latest"),
       StoredMessage(message: .user("Tell me a long story")),
       StoredMessage(message: .assistant("Once upon a time"), status: .detached, model: "llama3.2:latest"),
       StoredMessage(message: .user("fail please")),

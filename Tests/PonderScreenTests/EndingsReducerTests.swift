@@ -7,7 +7,8 @@ import Testing
 /// thinking model that spent its budget gets one-key retries.
 @Suite struct EndingsReducerTests {
   static func lengthStop(_ reason: String = "length", tokens: Int = 300) -> StreamEvent {
-    .done(GenerationStats(doneReason: reason, promptTokens: 26, completionTokens: tokens, evalNanoseconds: 1_000_000_000))
+    .done(
+      GenerationStats(doneReason: reason, promptTokens: 26, completionTokens: tokens, evalNanoseconds: 1_000_000_000))
   }
 
   /// A prompt whose model only reasons, then is stopped by the length limit.

@@ -25,7 +25,9 @@ import Testing
     #expect(session.effects == [.loadModels])
     session.send(.modelsLoaded(.success(Self.listed)))
     #expect(session.effects.contains(.loadModelDetails(["qwen3:8b", "llama3.2:latest"])))
-    session.send(.modelDetailsLoaded(model: "qwen3:8b", ModelDetails(capabilities: ["completion", "tools", "thinking"], contextLength: 40960)))
+    session.send(
+      .modelDetailsLoaded(
+        model: "qwen3:8b", ModelDetails(capabilities: ["completion", "tools", "thinking"], contextLength: 40960)))
     guard case .modelPicker(let models, _)? = session.state.overlay else {
       Issue.record("the picker must stay open")
       return
@@ -68,7 +70,7 @@ import Testing
     session.send(.pullProgress(progress), after: .seconds(1))
     let line = session.state.pull?.line(barWidth: 10) ?? ""
     #expect(line.hasPrefix(" 50% █████░░░░░"))
-    #expect(line.contains("500 B/s"), "the speed comes from the stamped times: \(line)")
+    #expect(line.contains("500 bytes/s"), "the speed comes from the stamped times: \(line)")
     #expect(line.hasSuffix("1s left"))
     session.effects = []
     session.send(.pullEnded(model: "llama3.2-vision", nil), after: .seconds(1))

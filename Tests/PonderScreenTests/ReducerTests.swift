@@ -40,7 +40,7 @@ import Testing
     #expect(session.effects == [.pauseStream])
     #expect(session.state.turn?.paused == true)
     session.send(.backlog(2048))
-    #expect(StatusBar.text(for: session.state).0.contains("PAUSED · backlog 2.0 KB"))
+    #expect(StatusBar.text(for: session.state).0.contains("PAUSED · backlog 2 KB"))
     session.press(.control("p"))
     #expect(session.effects == [.pauseStream, .resumeStream])
     #expect(session.state.turn?.paused == false)

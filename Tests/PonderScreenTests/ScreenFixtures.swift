@@ -32,11 +32,45 @@ struct Session {
     for key in keys { send(.key(key)) }
   }
 
-  mutating func stream(_ events: [StreamEvent], fragments: FragmentCounts? = nil, after delay: Duration = .milliseconds(50)) {
-    let counts = fragments ?? FragmentCounts(
-      reasoning: events.filter { if case .reasoning = $0 { true } else { false } }.count,
-      answer: events.filter { if case .answer = $0 { true } else { false } }.count)
-    send(.stream(ResponseBatch(events: events, fragments: counts)), after: delay)
+  /// The turn's rules, as the coordinator runs them in production: a response's events go in, its
+  /// text comes out as stream events, and its end as `.turnEnded` with the turn's messages.
+  var machine: (turn: Int, rules: ToolTurnMachine)?
+
+  /// Streams a response's events as the production path releases them: the text, then (when
+  /// `events` holds the response's `done` or error) the turn's end.
+  mutating func stream(
+    _ events: [StreamEvent], fragments: FragmentCounts? = nil, after delay: Duration = .milliseconds(50)
+  ) {
+    let counts =
+      fragments
+      ?? FragmentCounts(
+        reasoning: events.filter { if case .reasoning = $0 { true } else { false } }.count,
+        answer: events.filter { if case .answer = $0 { true } else { false } }.count)
+    let number = state.turn?.number ?? 0
+    var turn = machine.flatMap { $0.turn == number ? $0.rules : nil } ?? Self.startMachine(model: state.model ?? "")
+    var text: [StreamEvent] = []
+    var tools: [ToolTurnEvent] = []
+    for event in events {
+      for action in turn.receive(event) {
+        switch action {
+        case .emit(.stream(let streamed)): text.append(streamed)
+        case .emit(let other): tools.append(other)
+        case .finish(let outcome): tools.append(.turnEnded(outcome))
+        case .fail(let error): tools.append(.turnEnded(turn.outcome(.failed(error))))
+        case .send, .sendFollowUp, .requestApproval, .runTools: break
+        }
+      }
+    }
+    machine = tools.contains(where: { if case .turnEnded = $0 { true } else { false } }) ? nil : (number, turn)
+    send(.stream(ResponseBatch(events: text, fragments: counts, toolEvents: tools)), after: delay)
+  }
+
+  static func startMachine(model: String) -> ToolTurnMachine {
+    var machine = ToolTurnMachine(
+      request: ChatRequest(model: model, messages: []), tools: [], toolsSupported: false,
+      policy: ApprovalPolicy(isInteractive: true))
+    _ = machine.start()
+    return machine
   }
 
   func render() -> CellGrid {
@@ -51,17 +85,27 @@ struct Session {
     press(.enter)
     stream([.reasoning("The user asks about "), .reasoning("Rayleigh scattering.")], after: .milliseconds(412))
     stream([.reasoning(" Shorter wavelengths scatter more; 東京 skies too 🙂.")])
-    stream([.answer("## Short answer\n\nBlue light **scatters** more:\n\n- shorter wavelength\n- more `scattering`\n\n```swift\nlet sky = \"blue\"\n```\nDone.")])
+    stream([
+      .answer(
+        "## Short answer\n\nBlue light **scatters** more:\n\n- shorter wavelength\n- more `scattering`\n\n```swift\nlet sky = \"blue\"\n```\nDone."
+      )
+    ])
     if done {
-      stream([.done(GenerationStats(doneReason: "stop", promptTokens: 26, completionTokens: 42, evalNanoseconds: 1_000_000_000))])
+      stream([
+        .done(
+          GenerationStats(doneReason: "stop", promptTokens: 26, completionTokens: 42, evalNanoseconds: 1_000_000_000))
+      ])
     }
   }
 }
 
-func expectSnapshot(_ grid: CellGrid, _ name: String, file: String = #filePath, sourceLocation: SourceLocation = #_sourceLocation) {
+func expectSnapshot(
+  _ grid: CellGrid, _ name: String, file: String = #filePath, sourceLocation: SourceLocation = #_sourceLocation
+) {
   switch GridSnapshot.compare(grid, named: name, besides: file) {
   case .matched: break
-  case .recorded(let path): Issue.record("recorded a new snapshot at \(path); check it and run again", sourceLocation: sourceLocation)
+  case .recorded(let path):
+    Issue.record("recorded a new snapshot at \(path); check it and run again", sourceLocation: sourceLocation)
   case .mismatched(let diff): Issue.record("snapshot \(name) differs:\n\(diff)", sourceLocation: sourceLocation)
   }
 }

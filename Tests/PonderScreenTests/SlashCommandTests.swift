@@ -54,7 +54,10 @@ import Testing
 
   @Test func setThinkSystemAndModelApplyToTheNextRequest() throws {
     var session = Session()
-    for line in ["/set num_ctx 4096", "/set temperature 0.2", "/set stop END", "/think off", "/system Be brief.", "/model llama3.2:latest"] {
+    for line in [
+      "/set num_ctx 4096", "/set temperature 0.2", "/set stop END", "/think off", "/system Be brief.",
+      "/model llama3.2:latest",
+    ] {
       session.type(line)
       session.press(.enter)
     }
@@ -166,7 +169,8 @@ import Testing
     session.press(.enter)
     #expect(session.effects.last == .attach("notes.txt"))
     session.send(.attachmentLoaded(PromptAttachment(name: "notes.txt", content: .text("line one"), byteCount: 8)))
-    session.send(.attachmentLoaded(PromptAttachment(name: "cat.png", content: .image(base64: "iVBORw0KGgo="), byteCount: 8)))
+    session.send(
+      .attachmentLoaded(PromptAttachment(name: "cat.png", content: .image(base64: "iVBORw0KGgo="), byteCount: 8)))
     session.type("what is this?")
     session.press(.enter)
     let prompt = try #require(lastRequest(session)?.messages.last)

@@ -8,7 +8,8 @@ import Testing
 @Suite struct ToolReducerTests {
   static let call = ToolCall(id: "c1", name: "run_command", arguments: ["command": "make test", "timeout": 30])
   static let info = ToolInfo(
-    definition: ToolDefinition(name: "run_command", description: "Runs a shell command in the workspace.", parameters: .emptyObject),
+    definition: ToolDefinition(
+      name: "run_command", description: "Runs a shell command in the workspace.", parameters: .emptyObject),
     isReadOnly: false)
   static let prompt = ApprovalRequest(call: call, tool: info, workspaceRoot: "/home/ada/project")
 
@@ -60,16 +61,17 @@ import Testing
     let asked = GenerationStats(doneReason: "stop", completionTokens: 9)
     tool([.toolCall(Self.call), .responseDone(step: 0, asked)], &session, text: [.reasoning("I should run them.")])
     tool([.approval(Self.call, .decidedByUser(.allowOnce)), .toolStarted(Self.call)], &session)
-    let result = ToolResult(call: Self.call, content: "exit status 0\n12 tests passed", status: .ok, duration: .milliseconds(1234))
+    let result = ToolResult(
+      call: Self.call, content: "exit status 0\n12 tests passed", status: .ok, duration: .milliseconds(1234))
     tool([.toolFinished(result)], &session)
     let log = session.state.log.lines.map(\.display)
     #expect(log.contains { $0.hasSuffix("⚙ call run_command {\"command\":\"make test\",\"timeout\":30}") })
     #expect(log.contains { $0.hasSuffix("⚙ run_command allowed once by you") })
-    #expect(log.contains { $0.hasSuffix("← run_command ok · 29 B · 1234 ms") })
+    #expect(log.contains { $0.hasSuffix("← run_command ok · 29 bytes · 1234 ms") })
     #expect(log.contains { $0.hasSuffix("✓ response 1 asked for 1 tool call · 9 tokens") })
     let answer = session.state.answer.lines.map(\.display)
     #expect(answer.contains("⚙ run_command {\"command\":\"make test\",\"timeout\":30}"))
-    #expect(answer.contains("  ↳ ok · 29 B"))
+    #expect(answer.contains("  ↳ ok · 29 bytes"))
     #expect(session.state.turn != nil)  // one response ended, not the turn
   }
 
@@ -91,7 +93,9 @@ import Testing
     ]
     tool([.toolCall(Self.call), .toolFinished(result)], &session)
     let stats = GenerationStats(doneReason: "stop", completionTokens: 4, evalNanoseconds: 100_000_000)
-    tool([.turnEnded(ToolTurnOutcome(messages: added, ending: .answered(stats), steps: 1))], &session, text: [.answer("All 12 pass.")])
+    tool(
+      [.turnEnded(ToolTurnOutcome(messages: added, ending: .answered(stats), steps: 1))], &session,
+      text: [.answer("All 12 pass.")])
     #expect(session.state.turn == nil)
     #expect(session.state.messages == [.user("run the tests")] + added)
     #expect(session.state.lastAnswer == "All 12 pass.")
@@ -118,7 +122,9 @@ import Testing
   @Test func theStepLimitIsSaidInTheLog() {
     var session = startedSession()
     let note = "stopped after 10 tool steps (the step limit); the model's last 1 tool call(s) were not run"
-    tool([.notice(note), .turnEnded(ToolTurnOutcome(messages: [], ending: .stepLimit(10), steps: 10, note: note))], &session)
+    tool(
+      [.notice(note), .turnEnded(ToolTurnOutcome(messages: [], ending: .stepLimit(10), steps: 10, note: note))],
+      &session)
     #expect(session.state.log.lines.map(\.display).filter { $0.contains(note) }.count == 2)
     #expect(session.state.turn == nil)
   }
@@ -128,7 +134,8 @@ import Testing
     var session = Session(width: width, height: height)
     session.type("go")
     session.press(.enter)
-    let many = ToolCall(id: "c2", name: "run_command", arguments: .object((1...9).map { JSONMember("arg\($0)", .string("v\($0)")) }))
+    let many = ToolCall(
+      id: "c2", name: "run_command", arguments: .object((1...9).map { JSONMember("arg\($0)", .string("v\($0)")) }))
     session.send(.approvalRequested(ApprovalRequest(call: many, tool: Self.info, workspaceRoot: "/w")))
     let text = session.render().lines.joined(separator: "\n")
     for answer in ["allow once", "for this session", "always allow", "deny"] {

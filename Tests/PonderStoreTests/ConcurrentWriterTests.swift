@@ -29,7 +29,8 @@ import Testing
 
   private static func stream(into store: ConversationStore, releases: Int, word: String) async throws {
     try await Task.detached {
-      let id = try store.createConversation(title: word, host: "", api: "", model: "m", settings: ConversationSettings())
+      let id = try store.createConversation(
+        title: word, host: "", api: "", model: "m", settings: ConversationSettings())
       let answer = try store.beginAnswer(in: id, model: "m")
       var text = ""
       for seq in 0..<releases {

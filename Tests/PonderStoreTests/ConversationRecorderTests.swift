@@ -11,7 +11,8 @@ import Testing
     let store = try ConversationStore.open(path: temporary.path)
     let reports = RecorderReports()
     let recorder = ConversationRecorder(store: store, host: "h", api: "ollama", report: reports.add)
-    recorder.startTurn(prompt: .user("Why is the sky blue?\nsecond line"), model: "qwen3:8b", settings: ConversationSettings())
+    recorder.startTurn(
+      prompt: .user("Why is the sky blue?\nsecond line"), model: "qwen3:8b", settings: ConversationSettings())
     recorder.record(ResponseBatch(events: [.reasoning("Hmm. ")]))
     recorder.record(ResponseBatch(events: [.reasoning("Light."), .answer("Rayleigh")]))
     recorder.record(ResponseBatch(events: [.answer(" scattering."), .done(GenerationStats())]))
@@ -26,7 +27,8 @@ import Testing
 
     recorder.finishTurn(
       TurnRecord.messages(
-        added: [.assistant("Rayleigh scattering.", thinking: "Hmm. Light.")], ending: .done(GenerationStats(doneReason: "stop")),
+        added: [.assistant("Rayleigh scattering.", thinking: "Hmm. Light.")],
+        ending: .done(GenerationStats(doneReason: "stop")),
         stats: MessageStats(completionTokens: 5), model: "qwen3:8b"))
     recorder.flush()
     let finished = try store.conversation(id)

@@ -20,7 +20,8 @@ import Testing
     let store = try open()
     #expect(try store.appliedMigrations() == StoreSchema.versions.sorted())
     #expect(try store.integrityCheck() == "ok")
-    let mode = try DatabaseQueue(path: temporary.path).read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
+    let mode = try DatabaseQueue(path: temporary.path).read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode")
+    }
     #expect(mode == "wal")
   }
 
@@ -30,21 +31,28 @@ import Testing
     try store.append(StoredMessage(message: .user("Why is the sky blue?")), to: id)
     let call = ToolCall(id: "call_1", name: "read_file", arguments: ["path": "notes.md"])
     try store.append(
-      StoredMessage(message: ChatMessage(role: .assistant, content: "", thinking: "Look it up.", toolCalls: [call]), model: "qwen3:8b"),
+      StoredMessage(
+        message: ChatMessage(role: .assistant, content: "", thinking: "Look it up.", toolCalls: [call]),
+        model: "qwen3:8b"),
       to: id)
     try store.append(
-      StoredMessage(message: ChatMessage(role: .tool, content: "Rayleigh", toolName: "read_file", toolCallID: "call_1")), to: id)
+      StoredMessage(
+        message: ChatMessage(role: .tool, content: "Rayleigh", toolName: "read_file", toolCallID: "call_1")), to: id)
     let stats = MessageStats(
-      doneReason: "length", promptTokens: 12, completionTokens: 40, tokensPerSecond: 31.5, timeToFirstTokenMilliseconds: 220,
+      doneReason: "length", promptTokens: 12, completionTokens: 40, tokensPerSecond: 31.5,
+      timeToFirstTokenMilliseconds: 220,
       elapsedMilliseconds: 1800)
     try store.append(
-      StoredMessage(message: .assistant("Because of Rayleigh", thinking: "scattering"), status: .cutOff, stats: stats, model: "qwen3:8b"),
+      StoredMessage(
+        message: .assistant("Because of Rayleigh", thinking: "scattering"), status: .cutOff, stats: stats,
+        model: "qwen3:8b"),
       to: id)
 
     let saved = try store.conversation(id)
     #expect(saved.summary.title == "Why is the sky blue?")
     #expect(saved.summary.messageCount == 4)
-    #expect(saved.settings == ConversationSettings(system: "Be brief.", think: .level(.high), options: ["num_ctx": 8192]))
+    #expect(
+      saved.settings == ConversationSettings(system: "Be brief.", think: .level(.high), options: ["num_ctx": 8192]))
     #expect(saved.messages.map(\.message.role) == [.user, .assistant, .tool, .assistant])
     #expect(saved.messages[1].message.toolCalls == [call])
     #expect(saved.messages[2].message.toolCallID == "call_1")
@@ -57,7 +65,9 @@ import Testing
   func everyStatusIsKept(_ status: MessageStatus) throws {
     let store = try open()
     let id = try conversation(store)
-    try store.append(StoredMessage(message: .assistant("text"), status: status, error: status == .failed ? "HTTP 500: boom" : nil), to: id)
+    try store.append(
+      StoredMessage(message: .assistant("text"), status: status, error: status == .failed ? "HTTP 500: boom" : nil),
+      to: id)
     let message = try #require(try store.conversation(id).messages.first)
     #expect(message.status == status)
     #expect(message.error == (status == .failed ? "HTTP 500: boom" : nil))
@@ -78,7 +88,10 @@ import Testing
 
     try store.finishAnswer(
       answer, in: id,
-      with: [StoredMessage(message: .assistant("The sky is blue.", thinking: "Let me think."), stats: MessageStats(doneReason: "stop"))])
+      with: [
+        StoredMessage(
+          message: .assistant("The sky is blue.", thinking: "Let me think."), stats: MessageStats(doneReason: "stop"))
+      ])
     let done = try #require(try store.conversation(id).messages.last)
     #expect(done.status == .complete)
     #expect(done.id == answer)
@@ -96,7 +109,8 @@ import Testing
       answer, in: id,
       with: [
         StoredMessage(message: ChatMessage(role: .assistant, content: "", toolCalls: [call])),
-        StoredMessage(message: ChatMessage(role: .tool, content: "a.txt", toolName: "list_directory", toolCallID: "c1")),
+        StoredMessage(
+          message: ChatMessage(role: .tool, content: "a.txt", toolName: "list_directory", toolCallID: "c1")),
         StoredMessage(message: .assistant("There is a.txt")),
       ])
     let saved = try store.conversation(id)
@@ -149,7 +163,8 @@ import Testing
     let store = try open()
     let sky = try conversation(store, title: "Why is the sky blue?")
     try store.append(StoredMessage(message: .user("Why is the sky blue?")), to: sky)
-    try store.append(StoredMessage(message: .assistant("Rayleigh scattering of sunlight", thinking: "photons and nitrogen")), to: sky)
+    try store.append(
+      StoredMessage(message: .assistant("Rayleigh scattering of sunlight", thinking: "photons and nitrogen")), to: sky)
     let soup = try conversation(store, title: "Soup")
     try store.append(StoredMessage(message: .user("A recipe for leek soup")), to: soup)
 
@@ -187,6 +202,8 @@ import Testing
   }
 
   func chunkCount(_ store: ConversationStore) throws -> Int {
-    try DatabaseQueue(path: store.path).read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM message_chunk") ?? -1 }
+    try DatabaseQueue(path: store.path).read { db in
+      try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM message_chunk") ?? -1
+    }
   }
 }

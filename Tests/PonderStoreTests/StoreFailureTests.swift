@@ -12,10 +12,12 @@ import Testing
   @Test func aFullDiskStopsSavingWithOneLineAndKeepsWhatWasSaved() throws {
     do {
       let store = try ConversationStore.open(path: temporary.path)
-      let id = try store.createConversation(title: "kept", host: "", api: "", model: "m", settings: ConversationSettings())
+      let id = try store.createConversation(
+        title: "kept", host: "", api: "", model: "m", settings: ConversationSettings())
       try store.append(StoredMessage(message: .user("an earlier prompt")), to: id)
     }
-    let pages = try DatabaseQueue(path: temporary.path).read { db in try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0 }
+    let pages = try DatabaseQueue(path: temporary.path).read { db in try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0
+    }
     let store = try ConversationStore.open(path: temporary.path, busyTimeout: 5, pageLimit: pages + 2)
     let reports = RecorderReports()
     let recorder = ConversationRecorder(store: store, host: "h", api: "ollama", report: reports.add)

@@ -10,7 +10,8 @@ import Testing
   static func chars(_ text: String) -> [Raw] { text.unicodeScalars.map { .character($0.value) } }
 
   @Test func printableCharacters() {
-    #expect(KeyDecoder.decode(Self.chars("aé東🙂")) == [.character("a"), .character("é"), .character("東"), .character("🙂")])
+    #expect(
+      KeyDecoder.decode(Self.chars("aé東🙂")) == [.character("a"), .character("é"), .character("東"), .character("🙂")])
   }
 
   @Test func enterTabBackspaceAndControls() {
@@ -60,61 +61,5 @@ import Testing
 
   @Test func unknownSequencesAreDropped() {
     #expect(KeyDecoder.decode(Self.chars("\u{1B}[2~\u{1B}[200~a")) == [.character("a")])
-  }
-}
-
-@Suite struct CellTextTests {
-  /// glibc's view of the few characters used here.
-  static func width(_ scalar: UInt32) -> Int32 {
-    switch scalar {
-    case 0x301, 0x303, 0xFE0F, 0x200D: return 0
-    case 0x6771, 0x1F642, 0x1F44D, 0x1F3FD, 0x1F468: return 2
-    case 0x1F1EF, 0x1F1F5: return 1
-    case 0x1FAE8: return -1  // newer than the C library
-    default: return 1
-    }
-  }
-
-  static func scalars(_ grapheme: Character, width: UInt8) -> (scalars: [UInt32], next: UInt32?) {
-    var text = CellText()
-    text.columnWidth = Self.width
-    return text.scalars(for: Cell(grapheme, width: width))
-  }
-
-  @Test func asciiAndCombiningMarks() {
-    #expect(Self.scalars("a", width: 1) == ([0x61], nil))
-    #expect(Self.scalars("e\u{301}\u{303}", width: 1) == ([0x65, 0x301, 0x303], nil))
-  }
-
-  @Test func variationSelectorsModifiersAndJoinersAreDropped() {
-    #expect(Self.scalars("❤\u{FE0F}", width: 1) == ([0x2764], nil))
-    #expect(Self.scalars("👍🏽", width: 2) == ([0x1F44D], nil))
-    #expect(Self.scalars("👨‍👩‍👧", width: 2) == ([0x1F468], nil))
-  }
-
-  @Test func wideCharactersAreWrittenWhole() {
-    #expect(Self.scalars("東", width: 2) == ([0x6771], nil))
-    #expect(Self.scalars("🙂", width: 2) == ([0x1F642], nil))
-  }
-
-  @Test func flagsAreSplitOverBothColumns() {
-    #expect(Self.scalars("🇯🇵", width: 2) == ([0x1F1EF], 0x1F1F5))
-  }
-
-  @Test func unknownWidthsBecomeAPlaceholder() {
-    #expect(Self.scalars("\u{1FAE8}", width: 2) == ([0x3F], 0x20))
-    #expect(Self.scalars("\u{1FAE8}", width: 1) == ([0x3F], nil))
-  }
-}
-
-@Suite struct MonochromeStyleTests {
-  @Test func colourOnlyRolesStayVisible() {
-    let theme = BuiltInTheme.defaultDark
-    for role in [StyleRole.searchMatch, .searchCurrent, .overlaySelected, .statusPaused, .cursor, .header] {
-      let style = MonochromeStyle.style(for: role, theme: theme)
-      #expect(style.reverse || style.bold || style.underline, "\(role)")
-      #expect(style.foreground == .terminalDefault && style.background == .terminalDefault)
-    }
-    #expect(MonochromeStyle.style(for: .searchMatch, theme: theme) != MonochromeStyle.style(for: .searchCurrent, theme: theme))
   }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import PonderCore
+import PonderTestSupport
 import PonderTools
 import Testing
 
@@ -10,7 +11,7 @@ import Testing
   static let request = ChatRequest(model: "m", messages: [.user("What does notes.txt say?")])
 
   func coordinator(
-    _ transport: FakeTransport, tools: [any Tool], policy: ApprovalPolicy = ApprovalPolicy(isInteractive: true),
+    _ transport: CannedTransport, tools: [any Tool], policy: ApprovalPolicy = ApprovalPolicy(isInteractive: true),
     workspace: TempWorkspace, maxSteps: Int = 10,
     approve: @escaping ToolStreamingCoordinator.Approver = { _ in .deny }
   ) -> ToolStreamingCoordinator {
@@ -23,7 +24,7 @@ import Testing
     let temp = try TempWorkspace()
     try temp.write("notes.txt", "alpha\nbeta\n")
     let call = ToolCall(id: "call_1", name: "read_file", arguments: ["path": "notes.txt"])
-    let transport = FakeTransport([
+    let transport = CannedTransport([
       .ndjson([OllamaLines.thinking("Read it."), OllamaLines.toolCalls([call]), OllamaLines.done]),
       .ndjson([OllamaLines.content("It says "), OllamaLines.content("alpha, beta."), OllamaLines.done]),
     ])
@@ -42,7 +43,8 @@ import Testing
     #expect(
       outcome
         == ToolTurnOutcome(
-          messages: [assistant, result.message, .assistant("It says alpha, beta.")], ending: .answered(OllamaLines.stats),
+          messages: [assistant, result.message, .assistant("It says alpha, beta.")],
+          ending: .answered(OllamaLines.stats),
           steps: 1))
     let bodies = transport.bodies
     #expect(bodies.count == 2)
@@ -56,7 +58,7 @@ import Testing
   @Test func aWriteIsAskedAboutAndADenialIsSentBack() async throws {
     let temp = try TempWorkspace()
     let call = ToolCall(id: "w", name: "write_file", arguments: ["path": "x.txt", "content": "hi"])
-    let transport = FakeTransport([
+    let transport = CannedTransport([
       .ndjson([OllamaLines.toolCalls([call]), OllamaLines.done]),
       .ndjson([OllamaLines.content("Understood."), OllamaLines.done]),
     ])
@@ -65,10 +67,13 @@ import Testing
       asked.append(request)
       return .deny
     }.run(Self.request, toolsSupported: true, emit: { _ in })
-    #expect(asked.requests == [ApprovalRequest(call: call, tool: WriteFileTool().info, workspaceRoot: temp.workspace.root)])
+    #expect(
+      asked.requests == [ApprovalRequest(call: call, tool: WriteFileTool().info, workspaceRoot: temp.workspace.root)])
     #expect(temp.read("x.txt") == nil)
     let denial = ApprovalPolicy.denialMessage(toolName: "write_file", byUser: true)
-    #expect(outcome.messages[1] == ChatMessage(role: .tool, content: denial, toolName: "write_file", toolCallID: "w", isError: true))
+    #expect(
+      outcome.messages[1]
+        == ChatMessage(role: .tool, content: denial, toolName: "write_file", toolCallID: "w", isError: true))
     #expect(transport.bodies[1]["messages"]?.arrayValue?.last?["content"] == .string(denial))
     #expect(outcome.ending == .answered(OllamaLines.stats))
   }
@@ -76,9 +81,11 @@ import Testing
   @Test func alwaysAllowIsKeptSoTheNextTurnDoesNotAsk() async throws {
     let temp = try TempWorkspace()
     let call = ToolCall(id: "w", name: "write_file", arguments: ["path": "x.txt", "content": "hi"])
-    let transport = FakeTransport([
-      .ndjson([OllamaLines.toolCalls([call]), OllamaLines.done]), .ndjson([OllamaLines.content("Done."), OllamaLines.done]),
-      .ndjson([OllamaLines.toolCalls([call]), OllamaLines.done]), .ndjson([OllamaLines.content("Again."), OllamaLines.done]),
+    let transport = CannedTransport([
+      .ndjson([OllamaLines.toolCalls([call]), OllamaLines.done]),
+      .ndjson([OllamaLines.content("Done."), OllamaLines.done]),
+      .ndjson([OllamaLines.toolCalls([call]), OllamaLines.done]),
+      .ndjson([OllamaLines.content("Again."), OllamaLines.done]),
     ])
     let asked = AskLog()
     let coordinator = coordinator(transport, tools: [WriteFileTool()], workspace: temp) { request in
@@ -97,8 +104,9 @@ import Testing
   @Test func readOnlyCallsOfOneResponseRunConcurrently() async throws {
     let temp = try TempWorkspace()
     let calls = [ToolCall(id: "a", name: "meet"), ToolCall(id: "b", name: "meet")]
-    let transport = FakeTransport([
-      .ndjson([OllamaLines.toolCalls(calls), OllamaLines.done]), .ndjson([OllamaLines.content("ok"), OllamaLines.done]),
+    let transport = CannedTransport([
+      .ndjson([OllamaLines.toolCalls(calls), OllamaLines.done]),
+      .ndjson([OllamaLines.content("ok"), OllamaLines.done]),
     ])
     let outcome = await coordinator(transport, tools: [RendezvousTool(gate: Rendezvous(expected: 2))], workspace: temp)
       .run(Self.request, toolsSupported: true, emit: { _ in })
@@ -108,7 +116,7 @@ import Testing
 
   @Test func aServerRefusingToolsIsRetriedOnceWithoutThemAndTheLogSaysWhy() async throws {
     let temp = try TempWorkspace()
-    let transport = FakeTransport([
+    let transport = CannedTransport([
       .error(400, #"{"error":"registry.ollama.ai/library/gemma3:latest does not support tools"}"#),
       .ndjson([OllamaLines.content("Hello."), OllamaLines.done]),
     ])
@@ -127,7 +135,7 @@ import Testing
 
   @Test func aModelWithoutToolSupportIsNotOfferedTools() async throws {
     let temp = try TempWorkspace()
-    let transport = FakeTransport([.ndjson([OllamaLines.content("Hi."), OllamaLines.done])])
+    let transport = CannedTransport([.ndjson([OllamaLines.content("Hi."), OllamaLines.done])])
     let recorder = EventRecorder()
     _ = await coordinator(transport, tools: [ReadFileTool()], workspace: temp)
       .run(Self.request, toolsSupported: false, emit: recorder.sink)
@@ -138,7 +146,7 @@ import Testing
   @Test func theStepLimitStopsAModelThatKeepsCallingTools() async throws {
     let temp = try TempWorkspace()
     let call = ToolCall(id: "t", name: "current_time")
-    let transport = FakeTransport([.ndjson([OllamaLines.toolCalls([call]), OllamaLines.done])], repeatLast: true)
+    let transport = CannedTransport([.ndjson([OllamaLines.toolCalls([call]), OllamaLines.done])], repeatLast: true)
     let recorder = EventRecorder()
     let outcome = await coordinator(transport, tools: [CurrentTimeTool(now: { 0 })], workspace: temp, maxSteps: 2)
       .run(Self.request, toolsSupported: true, emit: recorder.sink)
@@ -156,9 +164,12 @@ import Testing
     let temp = try TempWorkspace()
     let write = ToolCall(id: "w", name: "write_file", arguments: ["path": "x.txt", "content": "hi"])
     let calls = [ToolCall(id: "h", name: "hang"), write]
-    let transport = FakeTransport([.ndjson([OllamaLines.toolCalls([calls[0]]), OllamaLines.toolCalls([write]), OllamaLines.done])])
+    let transport = CannedTransport([
+      .ndjson([OllamaLines.toolCalls([calls[0]]), OllamaLines.toolCalls([write]), OllamaLines.done])
+    ])
     let recorder = EventRecorder()
-    let coordinator = coordinator(transport, tools: [HangingTool(), WriteFileTool()], workspace: temp) { _ in .allowOnce }
+    let coordinator = coordinator(transport, tools: [HangingTool(), WriteFileTool()], workspace: temp) { _ in .allowOnce
+    }
     let turn = Task { await coordinator.run(Self.request, toolsSupported: true, emit: recorder.sink) }
     await recorder.wait { if case .toolStarted = $0 { true } else { false } }
     turn.cancel()
@@ -169,16 +180,22 @@ import Testing
     let results = outcome.messages.filter { $0.role == .tool }
     #expect(results.map(\.toolCallID) == ["h", "w"])
     #expect(results.allSatisfy { $0.isError })
-    #expect(results.map(\.content) == ["Cancelled by the user before hang produced a result.", "Not run: the user cancelled the turn."])
+    #expect(
+      results.map(\.content) == [
+        "Cancelled by the user before hang produced a result.", "Not run: the user cancelled the turn.",
+      ])
     #expect(temp.read("x.txt") == nil)
   }
 
   @Test func aRejectedRequestEndsTheTurnWithTheServersMessage() async throws {
     let temp = try TempWorkspace()
-    let transport = FakeTransport([.error(404, #"{"error":"model 'm' not found"}"#)])
+    let transport = CannedTransport([.error(404, #"{"error":"model 'm' not found"}"#)])
     let outcome = await coordinator(transport, tools: [ReadFileTool()], workspace: temp)
       .run(Self.request, toolsSupported: true, emit: { _ in })
-    #expect(outcome == ToolTurnOutcome(messages: [], ending: .failed(ChatError(.rejected(status: 404), "model 'm' not found")), steps: 0))
+    #expect(
+      outcome
+        == ToolTurnOutcome(
+          messages: [], ending: .failed(ChatError(.rejected(status: 404), "model 'm' not found")), steps: 0))
   }
 }
 

@@ -32,11 +32,22 @@ import Testing
     let temp = try TempWorkspace()
     try temp.write("notes.txt", Self.text)
     let tool = ReadFileTool()
-    #expect(await toolFailure { try await tool.run(["path": "notes.txt", "start_line": 0], context: temp.context) }?.contains("start_line must be 1 or more") == true)
-    #expect(await toolFailure { try await tool.run(["path": "notes.txt", "start_line": 3, "end_line": 2], context: temp.context) }?.contains("before start_line") == true)
-    #expect(await toolFailure { try await tool.run(.emptyObject, context: temp.context) } == "read_file needs the argument \"path\" (a string).")
-    #expect(await toolFailure { try await tool.run(["path": "nope.txt"], context: temp.context) } == "nope.txt does not exist.")
-    #expect(await toolFailure { try await tool.run(["path": "."], context: temp.context) }?.contains("is a directory") == true)
+    #expect(
+      await toolFailure { try await tool.run(["path": "notes.txt", "start_line": 0], context: temp.context) }?.contains(
+        "start_line must be 1 or more") == true)
+    #expect(
+      await toolFailure {
+        try await tool.run(["path": "notes.txt", "start_line": 3, "end_line": 2], context: temp.context)
+      }?.contains("before start_line") == true)
+    #expect(
+      await toolFailure { try await tool.run(.emptyObject, context: temp.context) }
+        == "read_file needs the argument \"path\" (a string).")
+    #expect(
+      await toolFailure { try await tool.run(["path": "nope.txt"], context: temp.context) }
+        == "nope.txt does not exist.")
+    #expect(
+      await toolFailure { try await tool.run(["path": "."], context: temp.context) }?.contains("is a directory") == true
+    )
   }
 
   @Test(arguments: [
@@ -62,7 +73,8 @@ import Testing
     #expect(try await ReadFileTool().run(["path": "cut.txt"], context: temp.context) == .ok(text))
   }
 
-  @Test func aOneGigabyteSparseFileIsNeverReadWhole() async throws {
+  /// Reading a gigabyte whole would take far longer than the limit (and the memory).
+  @Test(.timeLimit(.minutes(1))) func aOneGigabyteSparseFileIsNeverReadWhole() async throws {
     let temp = try TempWorkspace()
     let zeros = try temp.write("zeros.img", "")
     #expect(truncate(zeros, 1 << 30) == 0)
@@ -72,23 +84,26 @@ import Testing
     // Text first, then a gigabyte of holes: output stops at the cap and says how to read on.
     let big = try temp.write("big.log", String(repeating: "a log line\n", count: 1000))
     #expect(truncate(big, 1 << 30) == 0)
-    let started = ContinuousClock.now
     let output = try await ReadFileTool(maxOutputBytes: 64 << 10).run(["path": "big.log"], context: temp.context)
-    #expect(ContinuousClock.now - started < RunCommandToolTests.bound)
     #expect(output.isOK)
     #expect(output.byteCount < (64 << 10) + 400)
     #expect(output.text.hasPrefix("a log line\na log line\n"))
-    #expect(output.text.contains("[read_file: output cut at 64 KB (big.log is 1 GB); lines 1-1000 are complete; call read_file with start_line=1001 to read on]"))
+    #expect(
+      output.text.contains(
+        "[read_file: output cut at 64 KB (big.log is 1 GB); lines 1-1000 are complete; call read_file with start_line=1001 to read on]"
+      ))
 
     // A far start line gives up after the scan budget instead of reading a gigabyte.
-    let far = try await ReadFileTool(maxScanBytes: 1 << 20).run(["path": "big.log", "start_line": 5000], context: temp.context)
-    #expect(far == .ok("[read_file: stopped after scanning 1.0 MB of big.log (1 GB) without reaching line 5000]"))
+    let far = try await ReadFileTool(maxScanBytes: 1 << 20).run(
+      ["path": "big.log", "start_line": 5000], context: temp.context)
+    #expect(far == .ok("[read_file: stopped after scanning 1 MB of big.log (1 GB) without reaching line 5000]"))
   }
 
   @Test func longOutputIsCutWithANote() async throws {
     let temp = try TempWorkspace()
     try temp.write("lines.txt", (1...100).map { "line \($0)" }.joined(separator: "\n"))
-    let output = try await ReadFileTool(maxOutputBytes: 20).run(["path": "lines.txt", "start_line": 10], context: temp.context)
+    let output = try await ReadFileTool(maxOutputBytes: 20).run(
+      ["path": "lines.txt", "start_line": 10], context: temp.context)
     #expect(output.text.hasPrefix("line 10\nline 11\nline"))
     #expect(output.text.hasSuffix("lines 10-11 are complete; call read_file with start_line=12 to read on]"))
   }
@@ -96,6 +111,8 @@ import Testing
   @Test func anEmptyFileSaysSo() async throws {
     let temp = try TempWorkspace()
     try temp.write("empty.txt", "")
-    #expect(try await ReadFileTool().run(["path": "empty.txt"], context: temp.context) == .ok("[read_file: empty.txt is empty]"))
+    #expect(
+      try await ReadFileTool().run(["path": "empty.txt"], context: temp.context)
+        == .ok("[read_file: empty.txt is empty]"))
   }
 }

@@ -1,15 +1,16 @@
 import Foundation
 import PonderCore
+import PonderTestSupport
 import PonderTools
 import Testing
 
 /// `run_command` against real processes: status, capture caps, the timeout and cancellation,
 /// which must kill the whole process group.
-@Suite struct RunCommandToolTests {
-  /// Alone, each of these tests takes 0.03–0.4 s. The bound is loose because the whole suite can
-  /// keep the two-thread concurrency pool busy for seconds; it only has to be far below the 300 s
-  /// the commands would run if nothing killed them.
-  static let bound = Duration.seconds(20)
+///
+/// Alone, each test takes 0.03–0.4 s. The commands would run 300 s if nothing killed them; the
+/// one-minute limit turns that into a failure. No test measures its own wall time: on a loaded
+/// machine that includes waiting for a turn on the CPU, which is not what these tests are about.
+@Suite(.timeLimit(.minutes(1))) struct RunCommandToolTests {
 
   @Test func runsInTheWorkspaceAndReportsStatusAndBothStreams() async throws {
     let temp = try TempWorkspace()
@@ -29,11 +30,8 @@ import Testing
 
   @Test func aCommandThatNeverEndsIsKilledAtItsTimeout() async throws {
     let temp = try TempWorkspace()
-    let started = ContinuousClock.now
     let output = try await RunCommandTool().run(
       ["command": "echo started; sleep 300", "timeout_seconds": 0.3], context: temp.context)
-    let elapsed = ContinuousClock.now - started
-    #expect(elapsed < Self.bound, "took \(elapsed)")
     #expect(output.status == .failed)
     #expect(output.text.hasPrefix("timed out after 0.30 s; the command and its children were killed"))
     #expect(output.text.contains("stdout (8 bytes):\nstarted\n"))
@@ -42,19 +40,14 @@ import Testing
   @Test func theTimeoutArgumentIsCapped() async throws {
     let temp = try TempWorkspace()
     let tool = RunCommandTool(defaultTimeout: 5, maxTimeout: 0.2)
-    let started = ContinuousClock.now
     let output = try await tool.run(["command": "sleep 300", "timeout_seconds": 9999], context: temp.context)
-    #expect(ContinuousClock.now - started < Self.bound)
     #expect(output.text.hasPrefix("timed out after 0.20 s"))
   }
 
   @Test func aHundredMegabytesOfOutputUseBoundedMemoryAndFinish() async throws {
     let temp = try TempWorkspace()
-    let started = ContinuousClock.now
     let output = try await RunCommandTool(captureLimit: 64 << 10).run(
       ["command": "yes 0123456789abcdefghijklmnopqrstuvwxyz | head -c 100000000; echo done >&2"], context: temp.context)
-    let elapsed = ContinuousClock.now - started
-    #expect(elapsed < Self.bound, "took \(elapsed)")
     #expect(output.isOK)
     #expect(output.text.contains("stdout (95.4 MB, 95.3 MB not shown):\n0123456789abcdefghijklmnopqrstuvwxyz\n"))
     #expect(output.text.contains("[… 95.3 MB not shown …]"))
@@ -73,14 +66,15 @@ import Testing
 
   @Test func cancellingKillsTheCommandAndItsGrandchildren() async throws {
     let temp = try TempWorkspace()
-    let command = "sh -c 'sleep 300 & a=$!; sleep 300 & b=$!; echo $a $b $$; echo $a $b $$ > pids.tmp; mv pids.tmp pids; wait'"
+    let pidsWritten = try FIFOLine(in: temp.base)
+    let command = "sh -c 'sleep 300 & a=$!; sleep 300 & b=$!; echo $a $b $$; echo $a $b $$ > \(pidsWritten.path); wait'"
     let task = Task { try await RunCommandTool().run(["command": .string(command)], context: temp.context) }
-    let pids = try #require(await ProcessProbe.waitForLines(temp.root + "/pids", count: 3))
+    let line = try #require(await pidsWritten.read())
+    let pids = line.split(separator: " ").compactMap { Int32($0) }
+    try #require(pids.count == 3)
     for pid in pids { #expect(kill(pid, 0) == 0, "pid \(pid) should be running before the cancel") }
-    let started = ContinuousClock.now
     task.cancel()
     let output = try await task.value
-    #expect(ContinuousClock.now - started < Self.bound)
     #expect(output.status == .failed)
     #expect(output.text.hasPrefix("cancelled by the user; the command and its children were killed"))
     #expect(output.text.contains(String(pids[0])), "the output printed before the cancel is kept")
@@ -95,35 +89,5 @@ import Testing
     }
     await #expect(throws: CancellationError.self) { try await task.value }
     #expect(temp.read("started") == nil)
-  }
-}
-
-/// Checks on processes the tests started: whether a pid is gone (dead, or a zombie waiting for
-/// a parent that is not us), and waiting, bounded, for a command to report its pids.
-enum ProcessProbe {
-  static func isGone(_ pid: Int32) async -> Bool {
-    for _ in 0..<200 {
-      if kill(pid, 0) != 0 || isZombie(pid) { return true }
-      try? await Task.sleep(for: .milliseconds(5))
-    }
-    return false
-  }
-
-  static func isZombie(_ pid: Int32) -> Bool {
-    guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-      let close = stat.lastIndex(of: ")")
-    else { return false }
-    return stat[stat.index(close, offsetBy: 2)] == "Z"
-  }
-
-  static func waitForLines(_ path: String, count: Int) async -> [Int32]? {
-    for _ in 0..<400 {
-      if let text = try? String(contentsOfFile: path, encoding: .utf8) {
-        let pids = text.split(whereSeparator: { $0 == " " || $0 == "\n" }).compactMap { Int32($0) }
-        if pids.count >= count { return pids }
-      }
-      try? await Task.sleep(for: .milliseconds(5))
-    }
-    return nil
   }
 }

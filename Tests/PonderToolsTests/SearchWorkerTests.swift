@@ -29,10 +29,13 @@ import Testing
     }
   }
 
-  @Test func cancellingEndsTheSearchAtOnce() async throws {
+  /// A worker that would run for 300 s: only the cancel can end the test within its minute.
+  @Test(.timeLimit(.minutes(1))) func cancellingEndsTheSearchAtOnce() async throws {
     let temp = try TempWorkspace()
-    let search = Task { try await tool("sleep 30", timeout: 60).run(["pattern": "x"], context: temp.context) }
-    try await Task.sleep(for: .milliseconds(200))
+    let started = try FIFOLine(in: temp.base)
+    let worker = tool("echo started > '\(started.path)'; sleep 300", timeout: 600)
+    let search = Task { try await worker.run(["pattern": "x"], context: temp.context) }
+    #expect(await started.read() == "started")  // the worker runs: the cancel must reach a live process
     search.cancel()
     let result = await search.result
     guard case .failure(let error) = result, error is CancellationError else {

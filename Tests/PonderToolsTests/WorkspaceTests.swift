@@ -43,6 +43,16 @@ import Testing
     #expect(listing?.contains("is outside the workspace") == true)
   }
 
+  @Test(arguments: ["~/x", "~"])
+  func aTildeIsRefusedNotTakenAsAFolderName(path: String) async throws {
+    let temp = try TempWorkspace()
+    let message = await toolFailure {
+      try await WriteFileTool().run(["path": .string(path), "content": "x"], context: temp.context)
+    }
+    #expect(message?.contains("starts with ~, which is not expanded here") == true, "\(message ?? "nil")")
+    #expect(!FileManager.default.fileExists(atPath: temp.workspace.root + "/~"))
+  }
+
   @Test func writingThroughASymlinkOutsideIsRefusedAndNothingIsCreated() async throws {
     let temp = try TempWorkspace()
     try temp.symlink("door", to: temp.outside)

@@ -29,7 +29,7 @@ check "the Log lists the tools and the workspace" wait_for_screen "tools: read_f
 send_prompt "What is in [[read_file notes.txt]]?"
 check "the Log shows the call with its arguments" wait_for_screen 'call read_file \{"path":"notes.txt"\}' 10
 check "a read-only call runs without asking" wait_for_screen "read_file allowed: read-only" 5
-check "the Log shows the result's size and time" wait_for_screen "read_file ok · [0-9]+ B · [0-9]+ ms" 5
+check "the Log shows the result's size and time" wait_for_screen "read_file ok · [0-9]+ bytes · [0-9]+ ms" 5
 check "the answer quotes the file, streamed after the call" wait_for_screen "read_file returned [0-9]+ bytes; it begins: Ponder notes" 10
 check "the turn ends normally" wait_for_screen "done \(stop\)" 10
 
@@ -94,6 +94,25 @@ out="$(mcp_ask --yes '[[demo_env {"name":"PONDER_MCP_GREETING"}]]')"
 check "the server got the env from the config" bash -c "echo '$out' | grep -q 'it begins: hello from the config'"
 check "the server's stderr went to its log file, not the terminal" [ -f "$E2E_TMP/state/ponder/mcp-demo.log" ]
 check "no MCP server is left running" bash -c '! pgrep -f "ponder-mcp-test-serve[r]" >/dev/null'
+check "no ponder-mcp helper is left running" bash -c '! pgrep -f "/ponder-mc[p]\$" >/dev/null'
+check "the helper's stderr went to its log file" [ -f "$E2E_TMP/state/ponder/mcp-helper.log" ]
+# The MCP SDK lives in the helper: ponder itself links no MCP, Foundation networking or libcurl.
+check "ponder links no MCP SDK, FoundationNetworking or libcurl" \
+  bash -c "! ldd '$BIN/ponder' | grep -qE 'libcurl|FoundationNetworking' && ! nm '$BIN/ponder' | grep -q ' \\\$s3MCP'"
+# Without MCP servers no helper starts.
+PONDER_CONFIG="$E2E_TMP/config.toml" "$BIN/ponder" ask --host "$SERVER_URL" --model qwen3:8b hello >/dev/null 2>&1 &
+ask_pid=$!
+sleep 0.3
+check "without MCP servers no helper starts" bash -c '! pgrep -f "/ponder-mc[p]\$" >/dev/null'
+wait $ask_pid
+# A ponder without its helper beside it says so in one line and still answers.
+mkdir -p "$E2E_TMP/lonely"
+cp "$(realpath "$BIN/ponder")" "$E2E_TMP/lonely/ponder"
+out="$(cd "$WORKSPACE" && PONDER_CONFIG="$E2E_TMP/mcp.toml" XDG_STATE_HOME="$E2E_TMP/state" \
+  "$E2E_TMP/lonely/ponder" ask --host "$SERVER_URL" --model qwen3:8b "hello" 2>"$E2E_TMP/lonely.err")"; code=$?
+check "a missing helper is one line on stderr" \
+  grep -q "MCP: MCP server \"demo\" not started: the helper $E2E_TMP/lonely/ponder-mcp is missing" "$E2E_TMP/lonely.err"
+check "and the answer still comes (exit 0)" [ "$code" -eq 0 ]
 # A pattern that backtracks for ever (Swift's Regex cannot be interrupted) is stopped at the
 # search deadline, and the model is told; Ctrl-C during such a search ends it at once.
 printf 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!\n' >"$WORKSPACE/evil.txt"
@@ -104,17 +123,17 @@ out="$(cd "$WORKSPACE" && PONDER_CONFIG="$E2E_TMP/slow.toml" "$BIN/ponder" ask -
 check "a catastrophic pattern ends at the deadline, not never" [ $((SECONDS - start)) -lt 15 ]
 check "the tool says the pattern was too slow" grep -q "pattern too slow" <<<"$out"
 check "ask still finishes the answer (exit 0)" [ "$code" -eq 0 ]
-check "no search worker is left running" bash -c "! pgrep -f '[_]_search-files' >/dev/null"
+check "no search worker is left running" bash -c "! pgrep -f '[_]_search-files $WORKSPACE' >/dev/null"
 (cd "$WORKSPACE" && exec "$BIN/ponder" ask --host "$SERVER_URL" --model qwen3:8b 'look for [[search_files {"pattern":"(a+)+$"}]]' \
   >/dev/null 2>&1 </dev/null) &
 ask_pid=$!
 E2E_PIDS+=("$ask_pid")
-for _ in $(seq 1 100); do pgrep -f '[_]_search-files' >/dev/null && break; sleep 0.05; done
+for _ in $(seq 1 100); do pgrep -f "[_]_search-files $WORKSPACE" >/dev/null && break; sleep 0.05; done
 start=$SECONDS
 kill -INT "$ask_pid"; wait "$ask_pid"; code=$?
 check "Ctrl-C during the search ends ask within a second or two (exit 130)" bash -c "[ $code -eq 130 ] && [ $((SECONDS - start)) -le 2 ]"
 sleep 0.3
-check "and kills the search worker" bash -c "! pgrep -f '[_]_search-files' >/dev/null"
+check "and kills the search worker" bash -c "! pgrep -f '[_]_search-files $WORKSPACE' >/dev/null"
 # SIGTERM or SIGHUP to ask while run_command runs: the command's whole process group is killed,
 # never orphaned to run on with no timeout.
 for signal in TERM HUP; do

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The full-screen chat as a user sees it, in tmux: reasoning then answer, the blinking ▊,
 # the status bar's tok/s, pause, cancel (the server sees the connection close), copy via
-# OSC 52 into tmux's buffer, resize, a cut-off answer shown as ⚠ and its retry, a cleared draft
+# OSC 52 into tmux's buffer, resize, grapheme clusters kept whole, a cut-off answer shown as ⚠ and its retry, a cleared draft
 # coming back, Ctrl-C twice to quit, zoom (F6), a long prompt wrapping, the 80-column footer,
-# --theme light from the build folder, a failed theme staying in sight, TERM=dumb refused with
+# --theme light from the build folder, a failed theme staying in sight, config problems in the Log
+# and status bar until Esc, a missing $PONDER_CONFIG refused, TERM=dumb refused with
 # exit 2, Ctrl-Z and fg, and quitting back to a clean shell.
 set -uo pipefail
 source "$(dirname "$0")/../lib/e2e.sh"
@@ -47,6 +48,15 @@ tmux_cmd resize-window -t e2e -x 70 -y 20
 check "resize re-lays out (no Log pane at 70x20)" bash -c "sleep 0.5; ! tmux -L '$TMUX_SOCKET' capture-pane -t e2e -p | grep -q '─ Log ─'"
 tmux_cmd resize-window -t e2e -x 100 -y 30
 check "the Log comes back at 100x30" wait_for_screen "─ Log ─" 3
+
+# Grapheme clusters stay whole: ZWJ sequences and stacked marks reach the terminal complete, and
+# a skin tone (which tmux 3.3 draws 4 columns wide) cannot shift the rest of the line.
+tmux_cmd send-keys -t e2e "show graphemes" Enter
+check "a line of clusters is shown" wait_for_screen "Clusters: .* end\\." 15
+check "ZWJ sequences are written whole" bash -c "tmux -L '$TMUX_SOCKET' capture-pane -t e2e -p | grep -qF '[👩‍💻] [👨‍👩‍👧]'"
+marks="[$(printf 'e\xcc\x81\xcc\x82')]"  # e, combining acute, combining circumflex
+check "stacked combining marks are kept" bash -c "tmux -L '$TMUX_SOCKET' capture-pane -t e2e -p | grep -qF '$marks'"
+check "the line after the clusters is in place" bash -c "tmux -L '$TMUX_SOCKET' capture-pane -t e2e -p | grep -qF '] [🇫🇷] $marks [1️⃣ ] end.'"
 
 # Honest endings: a length stop is ⚠, never ✓; an empty thinking answer offers the retries.
 tmux_cmd send-keys -t e2e "cut:length please" Enter
@@ -118,6 +128,31 @@ tmux_cmd send-keys -t e2e Escape
 check "Esc hides it" bash -c "sleep 0.5; ! tmux -L '$TMUX_SOCKET' capture-pane -t e2e -p | grep -q 'theme not loaded'"
 tmux_cmd send-keys -t e2e C-q
 check "quits cleanly" wait_for_screen "PONDER-EXIT=0" 5
+
+# Config problems go to the Log and stay in the status bar until Esc; nothing is printed before
+# the screen opens, and the rest of the file still applies.
+stop_tmux
+cfg="$E2E_TMP/config.toml"
+printf 'model = "qwen3:8b"\nmodle = "x"\n' >"$cfg"
+# Tall enough for the Log to keep the line in sight next to the others at startup.
+tmux_cmd -f /dev/null new-session -d -s e2e -x 120 -y 60 \
+  "PONDER_CONFIG=$cfg TERM=xterm-256color $BIN/ponder --host $SERVER_URL 2>$E2E_TMP/chat.err; echo PONDER-EXIT=\$?; sleep 60"
+check "a config problem is in the Log with its file, line and suggestion" \
+  wait_for_screen "⚠ config: .*config.toml:2: unknown key .modle. \(did you mean .model.\?\); ignored" 10
+check "the header shows it in short" wait_for_screen "^ ponder · qwen3:8b · .*⚠ config.toml:2: unknown key" 3
+check "the status bar counts it until Esc" wait_for_screen "⚠ 1 config problem \(Esc hides\)" 3
+tmux_cmd send-keys -t e2e Escape
+check "Esc hides it from the header and the status bar" \
+  bash -c "sleep 0.5; ! tmux -L '$TMUX_SOCKET' capture-pane -t e2e -p | grep -qE 'config problem|⚠ config.toml'"
+tmux_cmd send-keys -t e2e C-q
+check "config problems: quits cleanly" wait_for_screen "PONDER-EXIT=0" 5
+check "nothing was printed on stderr around the screen" [ ! -s "$E2E_TMP/chat.err" ]
+stop_tmux
+tmux_cmd -f /dev/null new-session -d -s e2e -x 100 -y 30 \
+  "PONDER_CONFIG=$E2E_TMP/missing.toml TERM=xterm-256color $BIN/ponder --host $SERVER_URL; echo PONDER-EXIT=\$?; sleep 60"
+check "a PONDER_CONFIG that does not exist: one line, exit 2, no screen" \
+  wait_for_screen "^ponder: PONDER_CONFIG names .*missing.toml, which does not exist" 10
+check "PONDER_CONFIG missing: exit 2" wait_for_screen "PONDER-EXIT=2" 3
 
 # A terminal that cannot draw the screen gets one line and exit 2, not a blank screen.
 stop_tmux

@@ -27,7 +27,8 @@ enum AttachmentLoader {
       guard data.count <= imageLimit else {
         return .failure(Failure("cannot attach \(name): images up to \(imageLimit >> 20) MB"))
       }
-      return .success(PromptAttachment(name: name, content: .image(base64: data.base64EncodedString()), byteCount: data.count))
+      return .success(
+        PromptAttachment(name: name, content: .image(base64: data.base64EncodedString()), byteCount: data.count))
     }
     guard !data.contains(0), let text = String(data: data, encoding: .utf8) else {
       return .failure(Failure("cannot attach \(name): neither an image (PNG, JPEG, GIF, WebP) nor UTF-8 text"))
@@ -40,9 +41,12 @@ enum AttachmentLoader {
 
   static func isImage(_ data: Data) -> Bool {
     let head = [UInt8](data.prefix(12))
-    if head.starts(with: [0x89, 0x50, 0x4E, 0x47]) || head.starts(with: [0xFF, 0xD8, 0xFF]) || head.starts(with: [0x47, 0x49, 0x46, 0x38]) {
+    if head.starts(with: [0x89, 0x50, 0x4E, 0x47]) || head.starts(with: [0xFF, 0xD8, 0xFF])
+      || head.starts(with: [0x47, 0x49, 0x46, 0x38])
+    {
       return true
     }
-    return head.count == 12 && head.starts(with: [0x52, 0x49, 0x46, 0x46]) && Array(head[8..<12]) == [0x57, 0x45, 0x42, 0x50]
+    return head.count == 12 && head.starts(with: [0x52, 0x49, 0x46, 0x46])
+      && Array(head[8..<12]) == [0x57, 0x45, 0x42, 0x50]
   }
 }

@@ -99,7 +99,9 @@ final class ChatPersistence: Sendable {
 
   private func background(_ work: @escaping @Sendable (ConversationStore) -> Void) {
     guard let store else {
-      send(.sessionsListed(query: "", .failure(StoreProblem("conversations are not saved: \(unavailable ?? "saving is off")")), now: 0))
+      send(
+        .sessionsListed(
+          query: "", .failure(StoreProblem("conversations are not saved: \(unavailable ?? "saving is off")")), now: 0))
       return
     }
     DispatchQueue.global(qos: .userInitiated).async { work(store) }

@@ -11,7 +11,8 @@ struct SessionsCommand: ParsableCommand {
     subcommands: [List.self, Search.self, Rename.self, Delete.self], defaultSubcommand: List.self)
 
   struct List: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "The most recent conversations: id, updated, model, messages, title.")
+    static let configuration = CommandConfiguration(
+      abstract: "The most recent conversations: id, updated, model, messages, title.")
     @Option(name: .long, help: "How many to show.") var limit = 50
 
     func run() throws {
@@ -78,9 +79,10 @@ struct SessionsCommand: ParsableCommand {
       FileDescriptorSink.standardError.write("ponder: no saved conversations yet (\(path))\n")
       return nil
     }
-    let opening = StoreOpening.open(config: ConfigLoader.load(warnings: FileDescriptorSink.standardError))
+    let opening = StoreOpening.open(config: try ConfigLoader.load(reportingTo: FileDescriptorSink.standardError))
     guard let store = opening.store else {
-      FileDescriptorSink.standardError.write("ponder: conversations are not saved: \(opening.problem ?? "saving is off")\n")
+      FileDescriptorSink.standardError.write(
+        "ponder: conversations are not saved: \(opening.problem ?? "saving is off")\n")
       throw ExitCode(1)
     }
     return store

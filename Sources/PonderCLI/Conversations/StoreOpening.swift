@@ -13,7 +13,7 @@ struct StoreOpening: Sendable {
   /// `save = false` in the config, or `--no-save`, opens nothing.
   static func open(config: ConfigFile, noSave: Bool = false) -> StoreOpening {
     if noSave { return StoreOpening(store: nil, problem: "--no-save") }
-    if config.bool("save") == false { return StoreOpening(store: nil, problem: "save = false in the config") }
+    if !config.savesConversations { return StoreOpening(store: nil, problem: "save = false in the config") }
     guard let path = DataLocation.databasePath(environment: ProcessInfo.processInfo.environment) else {
       return StoreOpening(store: nil, problem: "neither XDG_DATA_HOME nor HOME is set")
     }

@@ -15,9 +15,10 @@ struct SearchWorkerCommand: AsyncParsableCommand {
   /// This executable, with this subcommand: what the chat and `ask` give `search_files`, with
   /// its deadline from the config (`[tools] search_timeout_seconds`, default 20).
   static func worker(config: ConfigFile) -> SearchWorker {
-    let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-    let timeout = config.number("tools.search_timeout_seconds").flatMap { $0 > 0 ? $0 : nil } ?? 20
-    return SearchWorker(command: [executable, configuration.commandName ?? "__search-files"], timeout: timeout)
+    let executable =
+      (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    return SearchWorker(
+      command: [executable, configuration.commandName ?? "__search-files"], timeout: config.searchTimeoutSeconds)
   }
 
   func run() async throws {

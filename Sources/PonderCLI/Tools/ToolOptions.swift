@@ -15,7 +15,10 @@ struct ToolOptions: ParsableArguments {
   @Flag(name: .long, help: "Offer no tools to the model.")
   var noTools = false
 
-  @Option(name: .long, help: "Tool rounds per turn before Ponder stops the model (default 10).")
+  // `.unconditional`: "-3" is read as the value (and refused by validate) rather than taken for
+  // an option, which made ArgumentParser say "Missing value".
+  @Option(
+    name: .long, parsing: .unconditional, help: "Tool rounds per turn before Ponder stops the model (default 10).")
   var maxToolSteps: Int = 10
 
   func validate() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import PonderCore
+import PonderTOML
 import PonderTools
 
 /// Everything a conversation needs to offer tools: the registry, the workspace and the approval
@@ -22,12 +23,13 @@ struct ToolSession: Sendable {
   init(options: ToolOptions, config: ConfigFile, interactive: Bool, extraTools: [any Tool] = []) throws(ToolFailure) {
     let root = options.workspace ?? FileManager.default.currentDirectoryPath
     workspace = try Workspace(root: root)
-    var registry = ToolRegistry(ToolRegistry.builtIn(searchWorker: SearchWorkerCommand.worker(config: config)).tools + extraTools)
+    var registry = ToolRegistry(
+      ToolRegistry.builtIn(searchWorker: SearchWorkerCommand.worker(config: config)).tools + extraTools)
     var disabled: String?
     if options.noTools {
       registry = ToolRegistry([])
       disabled = "tools are off (--no-tools)"
-    } else if config.bool("tools.enabled") == false {
+    } else if !config.toolsEnabled {
       registry = ToolRegistry([])
       disabled = "tools are off (tools.enabled = false in the config file)"
     }
@@ -51,11 +53,18 @@ struct ToolSession: Sendable {
 
   /// Adds `name` to `[tools] always_allow` in the config file; returns a problem to log, if any.
   static func saveAlwaysAllow(_ name: String) -> String? {
-    let path = ConfigLoader.path
+    guard let path = ConfigLoader.path else {
+      return "could not save \"always allow \(name)\": neither PONDER_CONFIG, XDG_CONFIG_HOME nor HOME is set"
+    }
     let existing = FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) } ?? ""
-    let current = (try? ConfigFile(parsing: existing))?.strings("tools.\(alwaysAllowKey)") ?? []
+    let current = TOMLReader.config(existing).strings("tools.\(alwaysAllowKey)")
     guard !current.contains(name) else { return nil }
     let updated = ConfigEditor.setting(alwaysAllowKey, to: current + [name], inSection: "tools", of: existing)
+    // The editor works on lines; a file that writes [tools] in a form it does not follow (an
+    // inline table, a dotted key) would come out broken. Never write that: say so instead.
+    guard TOMLReader.config(updated).strings("tools.\(alwaysAllowKey)") == current + [name] else {
+      return "could not save \"always allow \(name)\" to \(path): add it to always_allow under [tools] by hand"
+    }
     do {
       try FileManager.default.createDirectory(
         atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)

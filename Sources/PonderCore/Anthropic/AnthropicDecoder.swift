@@ -44,10 +44,10 @@ public struct AnthropicDecoder: StreamDecoder, FramedStreamDecoder {
 
   mutating func handle(_ sse: SSEEvent, into events: inout [StreamEvent]) {
     if sse.type == "error" {
-      let message = ErrorBody.message(from: Array(sse.data.utf8)) ?? "the server reported an error"
+      let message = ErrorBody.message(from: sse.data) ?? "the server reported an error"
       return finish(with: .error(ChatError(.server, message)), into: &events)
     }
-    let parsed = withContiguousBytes(sse.data.utf8) { bytes in
+    let parsed = withContiguousBytes(sse.data) { bytes in
       Result { () throws(JSONReader.Failure) in
         var reader = JSONReader(bytes)
         let event = try AnthropicEvent.read(&reader)

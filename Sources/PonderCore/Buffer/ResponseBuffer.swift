@@ -1,9 +1,12 @@
 /// Coalesces stream events between the network and the screen and decides when to release them.
 ///
-/// Adjacent text of the same kind is merged (a burst of tokens costs one redraw), order across
-/// kinds is kept, and a release happens at most once per ``interval`` — except that a boundary
-/// (tool call, done, error) is released at once. The buffer never reads a clock: its owner passes
-/// the time in. `pendingBytes` lets the owner apply back-pressure when it holds too much.
+/// Adjacent text of the same kind is merged (a burst of tokens costs one redraw) and order across
+/// kinds is kept. Releases happen on the leading edge: text that arrives when nothing went out in
+/// the last ``interval`` is released at once (a slow stream is shown without waiting for a tick);
+/// text that arrives sooner waits until one interval after the last release, so a fast stream is
+/// still released at most once per interval (≤ 20 frames a second at 50 ms). A boundary (tool
+/// call, done, error) is released at once. The buffer never reads a clock: its owner passes the
+/// time in. `pendingBytes` lets the owner apply back-pressure when it holds too much.
 public struct ResponseBuffer<Instant: InstantProtocol>: Sendable where Instant.Duration == Duration {
   /// The shortest time between two releases.
   public var interval: Duration
@@ -38,13 +41,16 @@ public struct ResponseBuffer<Instant: InstantProtocol>: Sendable where Instant.D
     case .answer: pendingFragments.answer += 1
     case .toolCalls, .done, .error: break
     }
-    switch (pending.last, event) {
-    case (.answer?, .answer(let more)):
-      // Move the text out before appending so the string stays uniquely referenced (O(1) amortized).
+    // Move the text out before appending so the string stays uniquely referenced (O(1) amortized).
+    // Nothing else may hold it meanwhile: a `switch` on `pending.last` kept a second reference
+    // alive for its whole body, and every append copied all the held text (quadratic).
+    let merges = Self.isTextOfOneKind(pending.last, event)
+    switch event {
+    case .answer(let more) where merges:
       guard case .answer(var text) = pending.removeLast() else { return }
       text += more
       pending.append(.answer(text))
-    case (.reasoning?, .reasoning(let more)):
+    case .reasoning(let more) where merges:
       guard case .reasoning(var text) = pending.removeLast() else { return }
       text += more
       pending.append(.reasoning(text))
@@ -53,21 +59,27 @@ public struct ResponseBuffer<Instant: InstantProtocol>: Sendable where Instant.D
     }
   }
 
-  /// When the held events may go out: `nil` when nothing is held.
-  public func releaseTime() -> ReleaseTime<Instant>? {
+  private static func isTextOfOneKind(_ held: StreamEvent?, _ next: StreamEvent) -> Bool {
+    switch (held, next) {
+    case (.answer?, .answer), (.reasoning?, .reasoning): return true
+    default: return false
+    }
+  }
+
+  /// When the held events may go out, seen at `now`: `nil` when nothing is held, `.now` for a
+  /// boundary or when the last release is at least one interval old (the leading edge), else
+  /// one interval after the last release.
+  public func releaseTime(at now: Instant) -> ReleaseTime<Instant>? {
     guard !pending.isEmpty else { return nil }
     if holdsBoundary { return .now }
     guard let lastRelease else { return .now }
-    return .at(lastRelease.advanced(by: interval))
+    let next = lastRelease.advanced(by: interval)
+    return next <= now ? .now : .at(next)
   }
 
   /// Whether a release is due at `now`.
   public func isDue(at now: Instant) -> Bool {
-    switch releaseTime() {
-    case nil: return false
-    case .now?: return true
-    case .at(let time)?: return time <= now
-    }
+    releaseTime(at: now) == .now
   }
 
   /// Takes everything held if a release is due, else nothing.
@@ -88,42 +100,5 @@ public struct ResponseBuffer<Instant: InstantProtocol>: Sendable where Instant.D
     pendingFragments = FragmentCounts()
     lastRelease = now
     return batch
-  }
-}
-
-/// When a ``ResponseBuffer`` wants to release next.
-public enum ReleaseTime<Instant: InstantProtocol>: Sendable, Equatable {
-  case now
-  case at(Instant)
-}
-
-/// How many text fragments (≈ tokens) of each kind a release holds.
-public struct FragmentCounts: Sendable, Equatable {
-  public var reasoning = 0
-  public var answer = 0
-  public init(reasoning: Int = 0, answer: Int = 0) {
-    self.reasoning = reasoning
-    self.answer = answer
-  }
-}
-
-/// One release of a ``ResponseBuffer``: coalesced events and how many fragments they merged.
-///
-/// In a tool-using turn a release may also carry the tool work that followed the text
-/// (`toolEvents`, always later than every event in `events`), so the screen applies both in order.
-public struct ResponseBatch: Sendable, Equatable {
-  public var events: [StreamEvent]
-  public var fragments: FragmentCounts
-  /// Tool progress that came after `events`: calls, approvals, results, the turn's end.
-  public var toolEvents: [ToolTurnEvent]
-  public init(events: [StreamEvent], fragments: FragmentCounts = FragmentCounts(), toolEvents: [ToolTurnEvent] = []) {
-    self.events = events
-    self.fragments = fragments
-    self.toolEvents = toolEvents
-  }
-
-  /// Bytes of text the release holds (what a paused screen counts as backlog).
-  var textBytes: Int {
-    events.reduce(0) { $0 + $1.textByteCount }
   }
 }

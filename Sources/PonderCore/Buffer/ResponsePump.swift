@@ -1,51 +1,54 @@
-/// Drives a ``ResponseBuffer`` from a stream of event batches on an injected clock.
+/// Paces a turn's events between the reader and the screen, on an injected clock.
 ///
-/// Reads the source, holds what it reads in the buffer, and publishes released batches on
-/// ``released``. While paused it releases nothing, and once the held text passes the buffer's
-/// capacity it stops pulling from the source — which stops the transport reading the socket —
-/// so nothing is dropped and memory stays bounded. Tests drive it with a manual clock.
+/// The reader pushes each batch of ``ToolTurnEvent``s with ``feed(_:)``. Text goes through a
+/// ``ResponseBuffer`` (merged, released on the leading edge, at most once per interval); any other
+/// event — a step of tool work, the turn's end — releases the text before it at once and travels
+/// in the same release, so the screen sees both in their true order. Releases go straight to the
+/// `deliver` sink the owner passes in (the chat loop's inbox), with no task in between.
 ///
-/// A tool-using turn is pushed instead (``feed(_:)``): its text goes through the buffer like a
-/// response's, and each step of tool work releases the text before it at once and travels in the
-/// same release, so the screen sees both in their true order — and a paused screen holds both.
+/// While paused nothing is released; once the held text passes the buffer's capacity, ``feed(_:)``
+/// suspends until ``resume()``, which stalls the reader and so the socket it reads: nothing is
+/// dropped and memory stays bounded. Tests drive it with a manual clock.
 public actor ResponsePump<C: Clock> where C.Duration == Duration {
-  public nonisolated let released: AsyncStream<ResponseBatch>
-  private let output: AsyncStream<ResponseBatch>.Continuation
+  /// What the pump hands its owner, in order.
+  public enum Output: Sendable, Equatable {
+    /// Events due on screen.
+    case release(ResponseBatch)
+    /// Paused with more than the capacity held: the reader is stalled until ``resume()``.
+    case readingStopped(backlogBytes: Int)
+    /// Everything fed has been released after ``finishFeeding()``; nothing follows.
+    case finished
+  }
+
+  public typealias Sink = @Sendable (Output) -> Void
+
+  private let deliver: Sink
   private let clock: C
   private var buffer: ResponseBuffer<C.Instant>
   private var paused = false
-  private var sourceEnded = false
+  private var feedingEnded = false
+  private var finished = false
   private var timer: Task<Void, Never>?
   private var capacityWaiters: [CheckedContinuation<Void, Never>] = []
-  /// Releases made while paused in a fed turn (text cut off by tool work), oldest first.
+  /// Releases made while paused (text cut off by tool work), oldest first.
   private var held: [ResponseBatch] = []
   private var heldBytes = 0
 
-  public init(clock: C, interval: Duration = .milliseconds(50), capacity: Int = 1 << 20) {
+  public init(
+    clock: C, interval: Duration = .milliseconds(50), capacity: Int = 1 << 20, deliver: @escaping Sink
+  ) {
     self.clock = clock
+    self.deliver = deliver
     buffer = ResponseBuffer(interval: interval, capacity: capacity)
-    (released, output) = AsyncStream.makeStream(of: ResponseBatch.self)
   }
 
   /// Bytes of text held back (the backlog a paused screen shows).
   public var backlogBytes: Int { buffer.pendingBytes + heldBytes }
   public var isPaused: Bool { paused }
 
-  /// Reads `source` to its end (or until cancelled), then finishes ``released`` once drained.
-  public func run(_ source: EventBatches) async {
-    for await batch in source {
-      buffer.append(batch)
-      releaseOrSchedule()
-      await waitWhileOverCapacity()
-      if batch.contains(where: \.isTerminal) { break }
-    }
-    finishFeeding()
-  }
-
-  /// Push mode: the next events of a tool-using turn, in order. Text is buffered as usual; any
-  /// other event releases the text before it at once, in the same release. Suspends while the
-  /// screen is paused with more than the capacity held, which stalls the producer (and so the
-  /// socket it reads), exactly like ``run(_:)``.
+  /// The next events of the turn, in order. Text is buffered; any other event releases the text
+  /// before it at once, in the same release. Suspends while paused with more than the capacity
+  /// held, which stalls the producer (and so the socket it reads).
   public func feed(_ events: [ToolTurnEvent]) async {
     var pendingTool: [ToolTurnEvent] = []
     for event in events {
@@ -62,28 +65,11 @@ public actor ResponsePump<C: Clock> where C.Duration == Duration {
     await waitWhileOverCapacity()
   }
 
-  /// Ends push mode: ``released`` finishes once everything is out.
+  /// No more events will be fed: ``Output/finished`` follows once everything is out.
   public func finishFeeding() {
-    sourceEnded = true
+    feedingEnded = true
     releaseOrSchedule()
     finishIfDrained()
-  }
-
-  private func releaseWithTools(_ events: [ToolTurnEvent]) {
-    var batch = buffer.isEmpty ? ResponseBatch(events: []) : buffer.releaseBatch(at: clock.now)
-    batch.toolEvents = events
-    if paused {
-      held.append(batch)
-      heldBytes += batch.textBytes
-    } else {
-      emit(batch)
-    }
-  }
-
-  private func waitWhileOverCapacity() async {
-    while paused, buffer.pendingBytes + heldBytes > buffer.capacity, !Task.isCancelled {
-      await withCheckedContinuation { capacityWaiters.append($0) }
-    }
   }
 
   /// Holds all further events until ``resume()``.
@@ -101,19 +87,39 @@ public actor ResponsePump<C: Clock> where C.Duration == Duration {
     finishIfDrained()
   }
 
+  private func releaseWithTools(_ events: [ToolTurnEvent]) {
+    var batch = buffer.isEmpty ? ResponseBatch(events: []) : buffer.releaseBatch(at: clock.now)
+    batch.toolEvents = events
+    if paused {
+      held.append(batch)
+      heldBytes += batch.textBytes
+    } else {
+      emit(batch)
+    }
+  }
+
+  private func waitWhileOverCapacity() async {
+    var told = false
+    while paused, backlogBytes > buffer.capacity, !Task.isCancelled {
+      if !told { deliver(.readingStopped(backlogBytes: backlogBytes)) }
+      told = true
+      await withCheckedContinuation { capacityWaiters.append($0) }
+    }
+  }
+
   private func releaseOrSchedule() {
-    guard !paused, let due = buffer.releaseTime() else { return }
-    switch due {
-    case .now:
-      emit(buffer.releaseBatch(at: clock.now))
-    case .at(let deadline):
-      if deadline <= clock.now {
-        emit(buffer.releaseBatch(at: clock.now))
-      } else if timer == nil {
-        timer = Task { [clock] in
-          try? await clock.sleep(until: deadline, tolerance: nil)
-          self.timerFired()
-        }
+    guard !paused else { return }
+    let now = clock.now
+    switch buffer.releaseTime(at: now) {
+    case nil:
+      return
+    case .now?:
+      emit(buffer.releaseBatch(at: now))
+    case .at(let deadline)?:
+      guard timer == nil else { return }
+      timer = Task { [clock] in
+        try? await clock.sleep(until: deadline, tolerance: nil)
+        self.timerFired()
       }
     }
   }
@@ -126,16 +132,35 @@ public actor ResponsePump<C: Clock> where C.Duration == Duration {
 
   private func emit(_ batch: ResponseBatch) {
     guard !batch.events.isEmpty || !batch.toolEvents.isEmpty else { return }
-    output.yield(batch)
+    deliver(.release(batch))
   }
 
   private func finishIfDrained() {
-    if sourceEnded, buffer.isEmpty, held.isEmpty, !paused { output.finish() }
+    guard feedingEnded, !finished, buffer.isEmpty, held.isEmpty, !paused else { return }
+    finished = true
+    timer?.cancel()
+    timer = nil
+    deliver(.finished)
   }
 
   private func wakeReader() {
     let waiters = capacityWaiters
     capacityWaiters.removeAll()
     for waiter in waiters { waiter.resume() }
+  }
+}
+
+extension ResponsePump {
+  /// A pump whose outputs are read as a stream (`ponder ask`, tests, benchmarks): the stream ends
+  /// after ``Output/finished``.
+  public static func streaming(
+    clock: C, interval: Duration = .milliseconds(50), capacity: Int = 1 << 20
+  ) -> (pump: ResponsePump, outputs: AsyncStream<Output>) {
+    let (outputs, continuation) = AsyncStream.makeStream(of: Output.self)
+    let pump = ResponsePump(clock: clock, interval: interval, capacity: capacity) { output in
+      continuation.yield(output)
+      if output == .finished { continuation.finish() }
+    }
+    return (pump, outputs)
   }
 }

@@ -13,7 +13,8 @@ public enum CalendarTime {
     var seconds = time_t(epochSeconds)
     var parts = tm()
     localtime_r(&seconds, &parts)
-    return "\(parts.tm_year + 1900)-\(pad(parts.tm_mon + 1))-\(pad(parts.tm_mday)) \(pad(parts.tm_hour)):\(pad(parts.tm_min))"
+    return
+      "\(parts.tm_year + 1900)-\(pad(parts.tm_mon + 1))-\(pad(parts.tm_mday)) \(pad(parts.tm_hour)):\(pad(parts.tm_min))"
   }
 
   /// `just now`, `5 min ago`, `3 h ago`, `yesterday`, `4 days ago`, else the date.

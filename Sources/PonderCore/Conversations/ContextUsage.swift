@@ -40,7 +40,8 @@ public struct ContextUsage: Sendable, Equatable {
   /// message's framing (what servers that report nothing get).
   public static func estimate(_ messages: [ChatMessage]) -> Int {
     messages.reduce(0) { total, message in
-      total + 4 + (message.content.utf8.count + (message.thinking?.utf8.count ?? 0) + 3) / 4 + message.images.count * 768
+      total + 4 + (message.content.utf8.count + (message.thinking?.utf8.count ?? 0) + 3) / 4 + message.images.count
+        * 768
     }
   }
 

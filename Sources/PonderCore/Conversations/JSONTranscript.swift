@@ -29,7 +29,9 @@ public enum JSONTranscript {
       JSONMember("content", .string(message.content)),
     ]
     if let thinking = message.thinking { members.append(JSONMember("reasoning", .string(thinking))) }
-    if !message.toolCalls.isEmpty { members.append(JSONMember("tool_calls", .array(message.toolCalls.map(\.storedJSON)))) }
+    if !message.toolCalls.isEmpty {
+      members.append(JSONMember("tool_calls", .array(message.toolCalls.map(\.storedJSON))))
+    }
     if let name = message.toolName { members.append(JSONMember("tool_name", .string(name))) }
     if let id = message.toolCallID { members.append(JSONMember("tool_call_id", .string(id))) }
     if message.isError { members.append(JSONMember("is_error", .bool(true))) }
@@ -48,7 +50,9 @@ public enum JSONTranscript {
     if let count = stats.promptTokens { members.append(JSONMember("prompt_tokens", .number(Double(count)))) }
     if let count = stats.completionTokens { members.append(JSONMember("completion_tokens", .number(Double(count)))) }
     if let rate = stats.tokensPerSecond { members.append(JSONMember("tokens_per_second", .number(rate))) }
-    if let first = stats.timeToFirstTokenMilliseconds { members.append(JSONMember("first_token_ms", .number(Double(first)))) }
+    if let first = stats.timeToFirstTokenMilliseconds {
+      members.append(JSONMember("first_token_ms", .number(Double(first))))
+    }
     if let elapsed = stats.elapsedMilliseconds { members.append(JSONMember("elapsed_ms", .number(Double(elapsed)))) }
     return .object(members)
   }

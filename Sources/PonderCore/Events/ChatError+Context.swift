@@ -5,7 +5,8 @@ extension ChatError {
   public var isContextOverflow: Bool {
     guard case .rejected(let status) = kind, status == 400 || status == 413 else { return false }
     let text = message.lowercased()
-    return (text.contains("context") && (text.contains("exceed") || text.contains("too long") || text.contains("length")))
+    return
+      (text.contains("context") && (text.contains("exceed") || text.contains("too long") || text.contains("length")))
       || text.contains("prompt is too long") || text.contains("too many tokens")
   }
 }

@@ -8,6 +8,9 @@ public struct ChatError: Error, Sendable, Equatable, CustomStringConvertible {
     case cannotConnect
     /// The server answered with a non-success HTTP status before streaming.
     case rejected(status: Int)
+    /// What was asked cannot be done, as Ponder found without an HTTP status: the server lists
+    /// no models or cannot pull, it redirected too many times, or a turn is already running.
+    case unavailable
     /// The server reported an error inside a stream that had started.
     case server
     /// The stream ended without its terminator (`done:true`, `[DONE]`, `message_stop`).
@@ -33,6 +36,7 @@ public struct ChatError: Error, Sendable, Equatable, CustomStringConvertible {
     switch kind {
     case .cannotConnect: return "cannot connect: \(message)"
     case .rejected(let status): return "HTTP \(status): \(message)"
+    case .unavailable: return message
     case .server: return "server error: \(message)"
     case .truncated: return "stream truncated: \(message)"
     case .connectionLost: return "connection lost: \(message)"

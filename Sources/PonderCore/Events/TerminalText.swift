@@ -13,11 +13,9 @@ public enum TerminalText {
     return String(out)
   }
 
-  /// Whether a scalar must not reach a terminal raw.
-  public static func isUnsafePublic(_ scalar: Unicode.Scalar) -> Bool { isUnsafe(scalar) }
-
+  /// Whether a scalar must not reach a terminal raw: a C0 or C1 control other than newline and tab.
   @inline(__always)
-  static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+  public static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
     let value = scalar.value
     if value == 0x0A || value == 0x09 { return false }
     return value < 0x20 || value == 0x7F || (0x80...0x9F).contains(value)

@@ -1,15 +1,3 @@
-/// One dispatched server-sent event: its type (`message` unless an `event:` line set one) and
-/// its data lines joined with `\n`.
-public struct SSEEvent: Sendable, Equatable {
-  public var type: String
-  public var data: String
-
-  public init(type: String = "message", data: String) {
-    self.type = type
-    self.data = data
-  }
-}
-
 /// Parses a `text/event-stream` body into events, whatever the transport's chunking.
 ///
 /// Follows WHATWG "Interpreting an event stream" (protocols.md §5.1) on bytes: a leading BOM is
@@ -17,7 +5,7 @@ public struct SSEEvent: Sendable, Equatable {
 /// starts the next; `:` lines are comments; `field: value` loses exactly one leading space; `data`
 /// lines are joined with `\n`; a blank line dispatches, and an empty data buffer dispatches
 /// nothing. `id` and `retry` are ignored: these are POSTs, never reconnected automatically.
-/// UTF-8 is decoded only for a complete event, so a read may end inside a character.
+/// Data stays bytes (a read may end inside a character); only the decoder's JSON reader reads it.
 public struct SSEFramer: Sendable {
   /// The largest event accepted (data plus the line being read), like the NDJSON record cap.
   public let maxEventLength: Int
@@ -79,7 +67,7 @@ public struct SSEFramer: Sendable {
     guard !data.isEmpty else { return nil }
     data.removeLast()  // the `\n` added after the last data line
     if data == Self.doneMarker || (try? JSONValue.parse(data)) != nil {
-      return SSEEvent(type: eventType ?? "message", data: String(decoding: data, as: UTF8.self))
+      return SSEEvent(type: eventType ?? "message", data: data)
     }
     return nil
   }
@@ -151,8 +139,7 @@ public struct SSEFramer: Sendable {
       eventType = nil
     }
     guard !data.isEmpty else { return nil }
-    let text = String(decoding: data[..<(data.count - 1)], as: UTF8.self)
-    return SSEEvent(type: eventType ?? "message", data: text)
+    return SSEEvent(type: eventType ?? "message", data: Array(data[..<(data.count - 1)]))
   }
 
   private func checkSize(pendingLine: Int) throws(ChatError) {

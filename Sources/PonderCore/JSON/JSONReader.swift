@@ -301,7 +301,8 @@ public struct JSONReader {
       var scalar = try readHex4()
       if (0xD800...0xDBFF).contains(scalar) {
         // A high surrogate must pair with a following \uDC00–\uDFFF; a lone one becomes U+FFFD.
-        if position + 6 <= bytes.count, bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u") {
+        if position + 6 <= bytes.count, bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u")
+        {
           let saved = position
           position += 2
           let low = try readHex4()
@@ -350,37 +351,5 @@ public struct JSONReader {
     default:
       return false
     }
-  }
-}
-
-/// The kind of the next JSON value.
-public enum JSONKind: Sendable, Equatable {
-  case object, array, string, number, bool, null, end
-}
-
-/// An object key as read from the wire, compared without allocating a String.
-///
-/// Valid only inside the ``JSONReader/readObject(_:)`` callback that produced it.
-public struct JSONKey {
-  let bytes: UnsafeBufferPointer<UInt8>
-  let escaped: String?
-
-  init(bytes: UnsafeBufferPointer<UInt8>, escaped: String?) {
-    self.bytes = bytes
-    self.escaped = escaped
-  }
-
-  /// Whether the key equals `literal` (an ASCII key name).
-  public func matches(_ literal: StaticString) -> Bool {
-    if let escaped { return escaped == literal.description }
-    let count = literal.utf8CodeUnitCount
-    guard bytes.count == count else { return false }
-    for offset in 0..<count where bytes[offset] != literal.utf8Start[offset] { return false }
-    return true
-  }
-
-  /// The key as a String (allocates; for building trees, not for the hot path).
-  public var string: String {
-    escaped ?? String(decoding: bytes, as: UTF8.self)
   }
 }

@@ -83,14 +83,3 @@ public struct OllamaHost: Sendable, Equatable, CustomStringConvertible {
     return port
   }
 }
-
-extension StringProtocol {
-  /// The text without leading and trailing spaces, tabs and newlines.
-  public func trimmingWhitespace() -> String {
-    let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
-    guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
-      return ""
-    }
-    return String(self[first...last])
-  }
-}

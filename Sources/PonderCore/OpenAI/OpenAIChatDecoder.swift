@@ -31,14 +31,14 @@ public struct OpenAIChatDecoder: StreamDecoder, FramedStreamDecoder {
 
   mutating func handle(_ event: SSEEvent, into events: inout [StreamEvent]) {
     if event.type == "error" {
-      let message = ErrorBody.message(from: Array(event.data.utf8)) ?? "the server reported an error"
+      let message = ErrorBody.message(from: event.data) ?? "the server reported an error"
       return finish(with: .error(ChatError(.server, message)), into: &events)
     }
-    if event.data == "[DONE]" {
+    if event.dataIs("[DONE]") {
       flushToolCalls(into: &events)
       return finish(with: .done(stats), into: &events)
     }
-    let parsed = withContiguousBytes(event.data.utf8) { bytes in
+    let parsed = withContiguousBytes(event.data) { bytes in
       Result { () throws(JSONReader.Failure) in
         var reader = JSONReader(bytes)
         let chunk = try OpenAIChunk.read(&reader)

@@ -1,11 +1,3 @@
-/// One `delta.tool_calls[]` element of a Chat Completions chunk: every field is optional.
-struct ToolCallDelta: Sendable, Equatable {
-  var index: Int?
-  var id: String?
-  var name: String?
-  var arguments: String?
-}
-
 /// Collects streamed tool-call fragments until the choice finishes (protocols.md §2.4).
 ///
 /// Same semantics as the official SDKs: fragments are keyed by `index` (falling back to the `id`

@@ -28,7 +28,9 @@ public struct OllamaPullDecoder: EventDecoder {
     guard !finished else { return [] }
     var events: [PullEvent] = []
     if let last = framer.finish() { events.append(interpret(last)) }
-    if !finished { events.append(end(.failed(ChatError(.truncated, "the server closed the pull before it said success")))) }
+    if !finished {
+      events.append(end(.failed(ChatError(.truncated, "the server closed the pull before it said success"))))
+    }
     return events
   }
 

@@ -6,11 +6,13 @@ public enum PullProgressText {
     let percent = Int((fraction * 100).rounded(.down))
     var parts = [
       "\(percent)%".leftPadded(to: 4) + " " + bar(fraction, width: barWidth),
-      "\(ToolEventText.size(Int(progress.completed))) / \(ToolEventText.size(Int(progress.total)))",
+      "\(ByteSize.text(Int(progress.completed))) / \(ByteSize.text(Int(progress.total)))",
     ]
     if !progress.succeeded, progress.completed < progress.total, let speed = rate.bytesPerSecond {
-      parts.append("\(ToolEventText.size(speed.integerValue ?? .max))/s")
-      if let left = rate.secondsLeft(remaining: progress.total - progress.completed) { parts.append(duration(left) + " left") }
+      parts.append("\(ByteSize.text(speed.integerValue ?? .max))/s")
+      if let left = rate.secondsLeft(remaining: progress.total - progress.completed) {
+        parts.append(duration(left) + " left")
+      }
     }
     return parts.joined(separator: "  ")
   }

@@ -23,7 +23,7 @@ public struct TransferRate: Sendable, Equatable {
   /// Bytes per second, once samples span at least a fifth of a second.
   public var bytesPerSecond: Double? {
     guard let first = samples.first, let last = samples.last else { return nil }
-    let span = Self.seconds(last.at - first.at)
+    let span = (last.at - first.at).seconds
     guard span >= 0.2 else { return nil }
     return Double(last.bytes - first.bytes) / span
   }
@@ -32,9 +32,5 @@ public struct TransferRate: Sendable, Equatable {
   public func secondsLeft(remaining: Int64) -> Double? {
     guard let speed = bytesPerSecond, speed > 0, remaining >= 0 else { return nil }
     return Double(remaining) / speed
-  }
-
-  static func seconds(_ duration: Duration) -> Double {
-    Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
   }
 }

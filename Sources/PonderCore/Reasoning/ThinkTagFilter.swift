@@ -31,7 +31,9 @@ public struct ThinkTagFilter<Base: StreamDecoder>: StreamDecoder {
   }
 
   private mutating func split(_ events: [StreamEvent]) -> [StreamEvent] {
-    guard events.contains(where: Self.needsSplitter) else { return events }
+    // Past the reasoning and the stray-tag window nothing is held back: the answer goes through
+    // as it came, with no copy and no new array.
+    guard !splitter.passesAnswerThrough, events.contains(where: Self.needsSplitter) else { return events }
     var out: [StreamEvent] = []
     out.reserveCapacity(events.count)
     for event in events {

@@ -56,8 +56,15 @@ public struct ThinkTagSplitter: Sendable {
     self.strayTagWindow = strayTagWindow
   }
 
+  /// Whether answer text now passes through untouched: past the reasoning and the stray-tag
+  /// window, with nothing held back. The rest of the response costs no copy.
+  public var passesAnswerThrough: Bool {
+    phase == .answer && !watchingForStrayTag && !dropWhitespace && held.isEmpty
+  }
+
   /// Splits one fragment of answer text; returns only `.reasoning` and `.answer` events.
   public mutating func feed(_ text: String) -> [StreamEvent] {
+    if passesAnswerThrough { return [.answer(text)] }
     held.append(contentsOf: text.utf8)
     var out: [StreamEvent] = []
     while step(into: &out) {}

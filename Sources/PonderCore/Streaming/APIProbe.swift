@@ -9,7 +9,9 @@ public enum APIProbe {
     public var summary: String
   }
 
-  public static func detect(host: String?, ollamaHostVariable: String?, client: StreamingClient) async -> Result<Finding, ChatError> {
+  public static func detect(host: String?, ollamaHostVariable: String?, client: StreamingClient) async -> Result<
+    Finding, ChatError
+  > {
     let ollama = ChatBackend(kind: .ollama, host: host, ollamaHostVariable: ollamaHostVariable)
     var firstError: ChatError?
     do {
@@ -25,7 +27,12 @@ public enum APIProbe {
     do {
       let list = try await client.fetchJSON(compatible.modelsRequest())
       let count = compatible.models(from: list).count
-      return .success(Finding(kind: .openai, summary: "an OpenAI-compatible server at \(compatible.baseURL) (\(count) model\(count == 1 ? "" : "s"); /api/version is not served)"))
+      return .success(
+        Finding(
+          kind: .openai,
+          summary:
+            "an OpenAI-compatible server at \(compatible.baseURL) (\(count) model\(count == 1 ? "" : "s"); /api/version is not served)"
+        ))
     } catch {
       return .failure(firstError?.kind == .cannotConnect ? firstError ?? error : error)
     }

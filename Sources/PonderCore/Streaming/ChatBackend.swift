@@ -1,49 +1,34 @@
-/// Which wire protocol a server speaks.
-public enum APIKind: String, Sendable, CaseIterable, Equatable {
-  case ollama, openai, anthropic
-
-  /// How the Log and errors name it.
-  public var displayName: String {
-    switch self {
-    case .ollama: return "Ollama"
-    case .openai: return "OpenAI-compatible"
-    case .anthropic: return "Anthropic"
-    }
-  }
-}
-
 /// One server API: how to build its requests, list its models and read its streams.
 ///
 /// The CLI and the TUI hold one of these instead of a protocol-specific type, so every feature
 /// works the same over Ollama's NDJSON, OpenAI-style SSE and Anthropic's Messages stream.
 public struct ChatBackend: Sendable, CustomStringConvertible {
-  public let kind: APIKind
-  /// Split `<think>…</think>` out of the answer text (on by default; `--no-think-tags` turns it off).
-  public var splitThinkTags: Bool
-  private let ollama: OllamaAPI?
-  private let openAI: OpenAIAPI?
-  private let anthropic: AnthropicAPI?
+  /// Whether `<think>…</think>` is split out of the answer text.
+  public var thinkTags: ThinkTagMode
+  private let api: ServerAPI
+
+  public var kind: APIKind { api.kind }
+
+  /// Ollama's request builder, when the server speaks Ollama's protocol.
+  private var ollama: OllamaAPI? {
+    if case .ollama(let ollama) = api { return ollama }
+    return nil
+  }
 
   /// - Parameters:
   ///   - host: the base URL the user gave, written the way each ecosystem writes it (`nil`: the
   ///     API's local default — `OLLAMA_HOST` rules for Ollama, `http://127.0.0.1:8080` otherwise).
   ///   - ollamaHostVariable: the value of `OLLAMA_HOST`, used when `host` is nil.
-  public init(kind: APIKind, host: String?, ollamaHostVariable: String? = nil, apiKey: APIKey? = nil, splitThinkTags: Bool = true) {
-    self.kind = kind
-    self.splitThinkTags = splitThinkTags
+  public init(
+    kind: APIKind, host: String?, ollamaHostVariable: String? = nil, apiKey: APIKey? = nil,
+    thinkTags: ThinkTagMode = .auto
+  ) {
+    self.thinkTags = thinkTags
     switch kind {
-    case .ollama:
-      ollama = OllamaAPI(host: OllamaHost(environmentValue: host ?? ollamaHostVariable))
-      openAI = nil
-      anthropic = nil
-    case .openai:
-      ollama = nil
-      openAI = OpenAIAPI(baseURL: APIBaseURL(host ?? Self.defaultCompatibleHost), apiKey: apiKey)
-      anthropic = nil
+    case .ollama: api = .ollama(OllamaAPI(host: OllamaHost(environmentValue: host ?? ollamaHostVariable)))
+    case .openai: api = .openAI(OpenAIAPI(baseURL: APIBaseURL(host ?? Self.defaultCompatibleHost), apiKey: apiKey))
     case .anthropic:
-      ollama = nil
-      openAI = nil
-      anthropic = AnthropicAPI(baseURL: APIBaseURL(host ?? Self.defaultCompatibleHost), apiKey: apiKey)
+      api = .anthropic(AnthropicAPI(baseURL: APIBaseURL(host ?? Self.defaultCompatibleHost), apiKey: apiKey))
     }
   }
 
@@ -52,23 +37,29 @@ public struct ChatBackend: Sendable, CustomStringConvertible {
 
   /// The base URL in use, for the header and messages (never includes a key).
   public var baseURL: String {
-    if let ollama { return ollama.host.baseURL }
-    if let openAI { return openAI.baseURL.root }
-    return anthropic?.baseURL.root ?? ""
+    switch api {
+    case .ollama(let ollama): return ollama.host.baseURL
+    case .openAI(let openAI): return openAI.baseURL.root
+    case .anthropic(let anthropic): return anthropic.baseURL.root
+    }
   }
 
   public var description: String { "the \(kind.displayName) server at \(baseURL)" }
 
   public func chatRequest(_ request: ChatRequest) -> HTTPRequestSpec {
-    if let ollama { return ollama.chatRequest(request) }
-    if let openAI { return openAI.chatRequest(request) }
-    return anthropic?.chatRequest(request) ?? HTTPRequestSpec(method: .get, url: baseURL)
+    switch api {
+    case .ollama(let ollama): return ollama.chatRequest(request)
+    case .openAI(let openAI): return openAI.chatRequest(request)
+    case .anthropic(let anthropic): return anthropic.chatRequest(request)
+    }
   }
 
   public func modelsRequest() -> HTTPRequestSpec {
-    if let ollama { return ollama.tagsRequest() }
-    if let openAI { return openAI.modelsRequest() }
-    return anthropic?.modelsRequest() ?? HTTPRequestSpec(method: .get, url: baseURL)
+    switch api {
+    case .ollama(let ollama): return ollama.tagsRequest()
+    case .openAI(let openAI): return openAI.modelsRequest()
+    case .anthropic(let anthropic): return anthropic.modelsRequest()
+    }
   }
 
   public func models(from json: JSONValue) -> [ModelInfo] {
@@ -81,7 +72,7 @@ public struct ChatBackend: Sendable, CustomStringConvertible {
 
   /// A fresh decoder for one response.
   public func makeDecoder() -> any StreamDecoder {
-    switch (kind, splitThinkTags) {
+    switch (kind, thinkTags.splits(kind)) {
     case (.ollama, true): return ThinkTagFilter(OllamaChatDecoder())
     case (.ollama, false): return OllamaChatDecoder()
     case (.openai, true): return ThinkTagFilter(OpenAIChatDecoder())
@@ -91,25 +82,19 @@ public struct ChatBackend: Sendable, CustomStringConvertible {
     }
   }
 
-  /// The events of one chat response.
-  public func events(for request: ChatRequest, client: StreamingClient) -> EventBatches {
-    client.events(for: chatRequest(request), decoder: makeDecoder())
-  }
-
-  /// Whether `model` takes tools, and why Ponder thinks so (for the Log).
-  ///
-  /// Ollama says so in `/api/show` (`capabilities` contains `tools`). Other servers cannot be
-  /// asked: tools are offered, and a refusal is retried once without them.
   /// The context window `model` runs with, when the server says: Ollama's `num_ctx` parameter
   /// or the model's context length (`/api/show`), llama.cpp's `n_ctx` (`/props`); `nil` otherwise.
   public func contextWindow(for model: String, client: StreamingClient) async -> Int? {
-    if let ollama {
+    switch api {
+    case .ollama(let ollama):
       guard let show = try? await client.fetchJSON(ollama.showRequest(model: model)) else { return nil }
       return OllamaAPI.contextWindow(fromShow: show)
+    case .openAI(let openAI):
+      guard let json = try? await client.fetchJSON(openAI.propsRequest()) else { return nil }
+      return json["default_generation_settings"]?["n_ctx"]?.intValue ?? json["n_ctx"]?.intValue
+    case .anthropic:
+      return nil
     }
-    guard let openAI else { return nil }
-    guard let json = try? await client.fetchJSON(openAI.propsRequest()) else { return nil }
-    return json["default_generation_settings"]?["n_ctx"]?.intValue ?? json["n_ctx"]?.intValue
   }
 
   /// `POST /api/pull` for `model`; `nil` for servers that cannot pull models (only Ollama can).
@@ -124,6 +109,10 @@ public struct ChatBackend: Sendable, CustomStringConvertible {
     return OllamaAPI.details(fromShow: show)
   }
 
+  /// Whether `model` takes tools, and why Ponder thinks so (for the Log).
+  ///
+  /// Ollama says so in `/api/show` (`capabilities` contains `tools`). Other servers cannot be
+  /// asked: tools are offered, and a refusal is retried once without them.
   public func toolSupport(for model: String, client: StreamingClient) async -> (supported: Bool, reason: String) {
     guard let ollama else { return (true, "\(kind.displayName) servers cannot say; offering tools") }
     do {

@@ -1,13 +1,3 @@
-/// Cuts a byte stream into frames (NDJSON records, SSE events): what every decoder reads.
-protocol StreamFramer: Sendable {
-  associatedtype Frame
-  mutating func append(_ bytes: [UInt8])
-  /// The next complete frame, `nil` when more bytes are needed.
-  mutating func nextFrame() throws(ChatError) -> Frame?
-  /// What is left at end of stream, when it makes a frame.
-  mutating func finishFrame() -> Frame?
-}
-
 /// The loop every stream decoder shares: frame the bytes, interpret frames until a terminal
 /// event (done or error), ignore everything after it, and report truncation when the stream
 /// ends without one. Conformers only interpret frames.

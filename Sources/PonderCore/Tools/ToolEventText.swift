@@ -33,7 +33,7 @@ public enum ToolEventText {
   }
 
   static func finished(_ result: ToolResult) -> String {
-    var parts = ["\(result.call.name) \(statusWord(result.status))", size(result.byteCount)]
+    var parts = ["\(result.call.name) \(statusWord(result.status))", ByteSize.text(result.byteCount)]
     if let duration = result.duration { parts.append(milliseconds(duration)) }
     var line = parts.joined(separator: " · ")
     if result.status != .ok, let first = result.content.split(separator: "\n").first {
@@ -52,23 +52,8 @@ public enum ToolEventText {
     }
   }
 
-  /// `512 B`, `1.2 KB`, `3.4 MB`.
-  public static func size(_ bytes: Int) -> String {
-    if bytes < 1024 { return "\(bytes) B" }
-    let units = ["KB", "MB", "GB"]
-    var value = Double(bytes) / 1024
-    var unit = 0
-    while value >= 1024, unit < units.count - 1 {
-      value /= 1024
-      unit += 1
-    }
-    let tenths = Int((value * 10).rounded())
-    return "\(tenths / 10).\(tenths % 10) \(units[unit])"
-  }
-
   static func milliseconds(_ duration: Duration) -> String {
-    let (seconds, attoseconds) = duration.components
-    let total = seconds * 1000 + attoseconds / 1_000_000_000_000_000
+    let total = duration.milliseconds
     return total < 10_000 ? "\(total) ms" : "\(total / 1000) s"
   }
 

@@ -133,7 +133,8 @@ public struct ToolTurnMachine: Sendable {
     }
     round = ToolRound(calls: calls)
     guard step < maxSteps else {
-      let note = "stopped after \(maxSteps) tool steps (the step limit); "
+      let note =
+        "stopped after \(maxSteps) tool steps (the step limit); "
         + "the model's last \(calls.count) tool call(s) were not run"
       round.settleRemaining(status: .notRun, content: "Not run: this turn reached its limit of \(maxSteps) tool steps.")
       recordRound()
@@ -254,8 +255,4 @@ public struct ToolTurnMachine: Sendable {
     round = ToolRound(calls: [])
     batches = []
   }
-}
-
-extension String {
-  fileprivate var nonEmpty: String? { isEmpty ? nil : self }
 }

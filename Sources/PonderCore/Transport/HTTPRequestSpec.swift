@@ -1,6 +1,10 @@
 /// An HTTP request as plain data, built by the protocol code and sent by a ``HTTPTransport``.
 public struct HTTPRequestSpec: Sendable, Equatable {
-  public enum Method: String, Sendable { case get = "GET", post = "POST", head = "HEAD" }
+  public enum Method: String, Sendable {
+    case get = "GET"
+    case post = "POST"
+    case head = "HEAD"
+  }
 
   public var method: Method
   public var url: String
@@ -14,21 +18,19 @@ public struct HTTPRequestSpec: Sendable, Equatable {
     self.body = body
   }
 
+  /// The URL's path without its query (`/api/chat`), for messages; `/` when it has none.
+  public var path: String {
+    guard let separator = url.firstRange(of: "://") else { return url }
+    let rest = url[separator.upperBound...]
+    guard let slash = rest.firstIndex(of: "/") else { return "/" }
+    return String(rest[slash...].prefix { $0 != "?" && $0 != "#" })
+  }
+
   /// A POST with a JSON body.
   public static func postJSON(_ url: String, _ body: JSONValue, headers: [HTTPHeader] = []) -> HTTPRequestSpec {
     HTTPRequestSpec(
       method: .post, url: url,
       headers: [HTTPHeader("Content-Type", "application/json")] + headers,
       body: body.serializedBytes)
-  }
-}
-
-/// One header line. Kept as a list, not a dictionary: order and repeats are the sender's choice.
-public struct HTTPHeader: Sendable, Equatable {
-  public var name: String
-  public var value: String
-  public init(_ name: String, _ value: String) {
-    self.name = name
-    self.value = value
   }
 }

@@ -17,7 +17,8 @@ public enum HostSyntax {
     }
     if let slash = rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) { rest = rest[..<slash] }
     if rest.contains("@") {
-      return "a user name or password in the address is not supported (the key goes in an environment variable, see --api-key-env)"
+      return
+        "a user name or password in the address is not supported (the key goes in an environment variable, see --api-key-env)"
     }
     var host = rest
     var port: Substring?
@@ -34,7 +35,9 @@ public enum HostSyntax {
       }
       return port.flatMap(portProblem)
     } else if rest.filter({ $0 == ":" }).count > 1 {
-      guard rest.allSatisfy({ $0.isHexDigit || $0 == ":" || $0 == "." }) else { return "\(rest) is not a host name or address" }
+      guard rest.allSatisfy({ $0.isHexDigit || $0 == ":" || $0 == "." }) else {
+        return "\(rest) is not a host name or address"
+      }
       return nil
     } else if let colon = rest.firstIndex(of: ":") {
       host = rest[..<colon]
@@ -49,7 +52,8 @@ public enum HostSyntax {
   }
 
   private static func portProblem(_ port: Substring) -> String? {
-    guard !port.isEmpty, port.allSatisfy(\.isASCII), port.allSatisfy(\.isNumber), let number = Int(port), (1...65535).contains(number)
+    guard !port.isEmpty, port.allSatisfy(\.isASCII), port.allSatisfy(\.isNumber), let number = Int(port),
+      (1...65535).contains(number)
     else { return "the port \(port.isEmpty ? "(empty)" : String(port.prefix(12))) is not a number from 1 to 65535" }
     return nil
   }

@@ -10,7 +10,9 @@ public enum RedirectPolicy {
     case refuse(String)
   }
 
-  public static func decide(status: Int, method: HTTPRequestSpec.Method, from url: String, to location: String?) -> Decision {
+  public static func decide(status: Int, method: HTTPRequestSpec.Method, from url: String, to location: String?)
+    -> Decision
+  {
     guard let location, !location.isEmpty, let origin = origin(of: url) else {
       return .refuse("the server answered with a redirect (HTTP \(status)) without saying where")
     }
@@ -26,11 +28,15 @@ public enum RedirectPolicy {
     }
     let shown = target.split(separator: "?").first.map(String.init) ?? target
     guard self.origin(of: target) == origin else {
-      return .refuse("the server redirected to \(shown), another host: Ponder does not send your request (or its key) there; use it as --host if you trust it")
+      return .refuse(
+        "the server redirected to \(shown), another host: Ponder does not send your request (or its key) there; use it as --host if you trust it"
+      )
     }
     let keepsMethod = status == 307 || status == 308
     guard keepsMethod || method == .get else {
-      return .refuse("the server redirected to \(shown) (HTTP \(status)), which would drop the request body; use that address as --host")
+      return .refuse(
+        "the server redirected to \(shown) (HTTP \(status)), which would drop the request body; use that address as --host"
+      )
     }
     return .follow(target)
   }

@@ -29,7 +29,9 @@ public struct RetryingTransport<C: Clock>: HTTPTransport where C.Duration == Dur
       let response = try await inner.send(request)
       guard Self.isBusy(response.status), attempt < attempts else { return response }
       let wait = Self.wait(after: response.headers, attempt: attempt, longest: longestWait)
-      report("the server is busy (HTTP \(response.status)); trying again in \(wait.components.seconds) s (\(attempt + 1) of \(attempts))")
+      report(
+        "the server is busy (HTTP \(response.status)); trying again in \(wait.components.seconds) s (\(attempt + 1) of \(attempts))"
+      )
       _ = try? await response.collectBody(limit: 64 << 10)
       try await clock.sleep(for: wait)
       attempt += 1

@@ -12,7 +12,10 @@ extension AppState {
       scroll[.answer] = ScrollState()
       scroll[.reasoning] = ScrollState()
       search = nil
-      appendLog(.info, "screen cleared; the conversation goes on (\(messages.count) message\(messages.count == 1 ? "" : "s") still sent)")
+      appendLog(
+        .info,
+        "screen cleared; the conversation goes on (\(messages.count) message\(messages.count == 1 ? "" : "s") still sent)"
+      )
       return []
     case .model(let name?):
       return chooseOrPull(name)
@@ -85,7 +88,10 @@ extension AppState {
   private mutating func setOption(_ name: String?, _ value: String?) {
     var members = options?.objectMembers ?? []
     guard let name else {
-      appendLog(.info, members.isEmpty ? "no options set: the server's defaults apply (/set NAME VALUE)" : "options: " + Self.describe(members))
+      appendLog(
+        .info,
+        members.isEmpty
+          ? "no options set: the server's defaults apply (/set NAME VALUE)" : "options: " + Self.describe(members))
       return
     }
     members.removeAll { $0.key == name }
@@ -135,7 +141,9 @@ extension AppState {
     var answers: [String] = []
     for message in messages {
       if message.role == .user { answers.append("") }
-      if message.role == .assistant, !message.content.isEmpty, !answers.isEmpty { answers[answers.count - 1] = message.content }
+      if message.role == .assistant, !message.content.isEmpty, !answers.isEmpty {
+        answers[answers.count - 1] = message.content
+      }
     }
     guard let number else {
       return lastAnswer.isEmpty ? nothingToCopy("answer") : [.copy(text: lastAnswer, label: "the last answer")]

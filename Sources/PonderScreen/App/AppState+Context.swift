@@ -8,7 +8,8 @@ extension AppState {
     let needed = (contextTokens ?? ContextUsage.estimate(requestHistory)) + ContextUsage.estimate([prompt])
     guard needed > window else { return true }
     overlay = .contextFull(ContextOverflow(prompt: prompt, tokens: needed, window: window, serverMessage: nil))
-    appendLog(.error, "the conversation is too long for the model: about \(needed) of \(window) tokens; nothing was sent")
+    appendLog(
+      .error, "the conversation is too long for the model: about \(needed) of \(window) tokens; nothing was sent")
     return false
   }
 
@@ -32,7 +33,10 @@ extension AppState {
         input.insert(overflow.prompt.content)
         return []
       }
-      appendLog(.info, "dropped the \(dropped) oldest turn\(dropped == 1 ? "" : "s") from what is sent (the system prompt stays); sending again")
+      appendLog(
+        .info,
+        "dropped the \(dropped) oldest turn\(dropped == 1 ? "" : "s") from what is sent (the system prompt stays); sending again"
+      )
       return startTurn(overflow.prompt, showing: nil)
     case .character("r") where canRaiseContext:
       overlay = nil

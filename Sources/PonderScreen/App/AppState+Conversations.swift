@@ -45,7 +45,8 @@ extension AppState {
     let count = conversation.messages.count
     appendLog(
       .info,
-      "resumed conversation \(conversation.id): \(conversation.summary.title) · \(count) message\(count == 1 ? "" : "s")")
+      "resumed conversation \(conversation.id): \(conversation.summary.title) · \(count) message\(count == 1 ? "" : "s")"
+    )
   }
 
   private mutating func show(_ stored: StoredMessage) {
@@ -57,7 +58,7 @@ extension AppState {
       turnCount += 1
       showPrompt(message.content, model: stored.model ?? model ?? "assistant")
     case .tool:
-      let size = ToolEventText.size(message.content.utf8.count)
+      let size = ByteSize.text(message.content.utf8.count)
       answer.appendLine("  ↳ \(message.isError ? "error" : "ok") · \(size)", kind: .plain(.dim), role: .dim)
     case .assistant:
       if let thinking = message.thinking, !thinking.isEmpty {
@@ -74,7 +75,9 @@ extension AppState {
         answer.appendLine("⚙ \(call.name) \(ToolEventText.arguments(call, limit: 60))", kind: .plain(.dim), role: .dim)
       }
       if let notice = Self.notice(for: stored) {
-        answer.appendLine(notice, kind: .plain(stored.status == .failed ? .error : .notice), role: stored.status == .failed ? .error : .notice)
+        answer.appendLine(
+          notice, kind: .plain(stored.status == .failed ? .error : .notice),
+          role: stored.status == .failed ? .error : .notice)
       }
     }
   }

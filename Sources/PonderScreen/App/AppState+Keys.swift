@@ -5,6 +5,9 @@ extension AppState {
   ///
   /// Global keys are Ctrl, function and navigation keys only, so they never take a character
   /// meant for the input line; a printable key pressed while a pane is focused goes to the input.
+  /// What still acts when the terminal is too small to show anything but a notice.
+  static let keysWithoutScreen: Set<KeyPress> = [.control("q"), .control("c"), .control("z"), .control("l")]
+
   mutating func handleKey(_ key: KeyPress) -> [Effect] {
     let effects = routeKey(key)
     followFocusWithZoom()
@@ -13,6 +16,12 @@ extension AppState {
 
   private mutating func routeKey(_ key: KeyPress) -> [Effect] {
     if key != .control("c") { quitGuard.disarm() }
+    // Below the minimum size nothing is on screen to act on: only keys that need no screen work.
+    if width < ScreenLayout.minimumWidth || height < ScreenLayout.minimumHeight,
+      !Self.keysWithoutScreen.contains(key)
+    {
+      return []
+    }
     if overlay != nil { return handleOverlayKey(key) }
     if search != nil { return handleSearchKey(key) }
     if Self.zoomKeys.contains(key) {
@@ -40,7 +49,8 @@ extension AppState {
     case .control("n"):
       return startNewConversation()
     case .pasteTooLarge(let bytes):
-      appendLog(.error, "paste refused: \(StatusBar.bytes(bytes)) is over the 1 MB the input takes; /attach PATH sends a file")
+      appendLog(
+        .error, "paste refused: \(ByteSize.text(bytes)) is over the 1 MB the input takes; /attach PATH sends a file")
       return []
     case .function(5):
       return openSessions()
@@ -76,7 +86,8 @@ extension AppState {
     // While zoomed, Tab moves the zoom between the shown panes; any of them fills the screen,
     // even the Log a short terminal leaves out.
     let layout = self.layout
-    let order: [Pane] = zoomed == nil
+    let order: [Pane] =
+      zoomed == nil
       ? [.input, .answer, .reasoning, .log].filter { $0 == .input || layout.frame(of: $0) != nil }
       : [.answer, .reasoning, .log].filter { ($0 != .log || showLog) && ($0 != .reasoning || showReasoning) }
     guard let index = order.firstIndex(of: focus) else {
@@ -105,7 +116,7 @@ extension AppState {
     case .down: input.caretOnLastLine ? input.historyNext() : moveCaretLine(up: false)
     case .pageUp: scroll(.answer, by: -pageRows(.answer))
     case .pageDown: scroll(.answer, by: pageRows(.answer))
-    case .escape: themeProblem = nil
+    case .escape: setupProblems = []
     default: break
     }
     return []

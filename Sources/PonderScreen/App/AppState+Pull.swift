@@ -9,7 +9,10 @@ extension AppState {
       return []
     }
     guard canPull else {
-      appendLog(.error, "\(name) is not in the server's list (F4 shows it), and this server cannot pull models; the next request may be refused")
+      appendLog(
+        .error,
+        "\(name) is not in the server's list (F4 shows it), and this server cannot pull models; the next request may be refused"
+      )
       chooseModel(name)
       return []
     }
@@ -39,7 +42,7 @@ extension AppState {
     if overlay == .pulling { overlay = nil }
     guard let error else {
       let seconds = Double((now.monotonic - finished.startedAt).components.seconds)
-      let size = finished.progress.total > 0 ? " (\(ToolEventText.size(Int(finished.progress.total))))" : ""
+      let size = finished.progress.total > 0 ? " (\(ByteSize.text(Int(finished.progress.total))))" : ""
       appendLog(.done, "pulled \(name)\(size) in \(PullProgressText.duration(seconds))")
       chooseModel(name)
       return [.loadModels]
@@ -75,7 +78,8 @@ extension AppState {
   mutating func modelDetailsLoaded(_ name: String, _ answer: ModelDetails?) {
     let details = answer ?? ModelDetails(capabilities: [], contextLength: nil)
     if let index = models.firstIndex(where: { $0.name == name }) { models[index].merge(details) }
-    if case .modelPicker(var listed, let selected)? = overlay, let index = listed.firstIndex(where: { $0.name == name }) {
+    if case .modelPicker(var listed, let selected)? = overlay, let index = listed.firstIndex(where: { $0.name == name })
+    {
       listed[index].merge(details)
       overlay = .modelPicker(models: listed, selected: selected)
     }

@@ -6,7 +6,8 @@ extension AppState {
     let maxTop = max(0, total - area.height)
     let state = scroll[pane] ?? ScrollState()
     if state.follow { return maxTop }
-    let anchor = document.firstRow(ofLine: min(state.anchorLine, max(0, document.lines.count - 1)), width: area.width)
+    let anchor =
+      document.firstRow(ofLine: min(state.anchorLine, max(0, document.lines.count - 1)), width: area.width)
       + state.anchorRowInLine
     return min(max(0, anchor), maxTop)
   }

@@ -23,7 +23,9 @@ extension AppState {
     case .enter, .down, .control("n"):
       current.current = current.matches.isEmpty ? nil : ((current.current ?? -1) + 1) % current.matches.count
     case .up, .control("b"):
-      current.current = current.matches.isEmpty ? nil : ((current.current ?? current.matches.count) - 1 + current.matches.count) % current.matches.count
+      current.current =
+        current.matches.isEmpty
+        ? nil : ((current.current ?? current.matches.count) - 1 + current.matches.count) % current.matches.count
     case .control("c"), .control("q"):
       search = nil
       return handleKey(key)

@@ -31,7 +31,8 @@ extension AppState {
         if dropLastExchange() { effects.append(.dropLastExchange) }
       }
       let prompt = PromptAttachment.message(message, with: attachments)
-      let shown = attachments.isEmpty ? message : message + "\n" + attachments.map { "📎 \($0.name)" }.joined(separator: "\n")
+      let shown =
+        attachments.isEmpty ? message : message + "\n" + attachments.map { "📎 \($0.name)" }.joined(separator: "\n")
       attachments = []
       return effects + startTurn(prompt, showing: shown)
     }
@@ -62,9 +63,11 @@ extension AppState {
     blinkOn = true
     connectionLabel = "streaming"
     let thinkText = think.map { " · think \($0.ollamaValue.serialized)" } ?? ""
-    let optionText = options?.objectMembers.map { members in members.isEmpty ? "" : " · " + Self.describe(members) } ?? ""
+    let optionText =
+      options?.objectMembers.map { members in members.isEmpty ? "" : " · " + Self.describe(members) } ?? ""
     appendLog(
-      .request, "request sent: \(model), \(messages.count) message\(messages.count == 1 ? "" : "s")\(thinkText)\(optionText)")
+      .request,
+      "request sent: \(model), \(messages.count) message\(messages.count == 1 ? "" : "s")\(thinkText)\(optionText)")
     var history = messages
     if let systemPrompt { history.insert(.system(systemPrompt), at: 0) }
     return [.startTurn(ChatRequest(model: model, messages: history, think: think, options: options))]
@@ -113,13 +116,15 @@ extension AppState {
           appendLog(.thinking, "thinking started")
         }
         reasoning.append(text, kind: .plain(.reasoning), role: .reasoning)
-        current.reasoningText += text
       case .answer(let text):
         markFirstToken(&current)
         if current.phase != .answering {
           if current.phase == .thinking {
             let seconds = (now.monotonic - current.phaseStartedAt).seconds
-            appendLog(.thinking, "thinking ended after \(format1(seconds)) s · \(current.reasoningTokens + batch.fragments.reasoning) tokens")
+            appendLog(
+              .thinking,
+              "thinking ended after \(String(format1: seconds)) s · \(current.reasoningTokens + batch.fragments.reasoning) tokens"
+            )
           }
           current.phase = .answering
           current.phaseStartedAt = now.monotonic
@@ -127,13 +132,9 @@ extension AppState {
           answer.reserveCursorCell = true
         }
         answer.append(text, kind: .markdown, role: .answer)
-        current.answerText += text
-      case .toolCalls(let calls):
-        // Only a plain (tool-less) stream carries calls as events; a tool turn sends `.toolCall`.
-        current.toolCalls += calls
-        for call in calls { appendLog(.tool, "model asked for \(ToolEventText.line(for: .toolCall(call)) ?? call.name); tools are off") }
-      case .done, .error:
-        current.outcome = event
+      case .toolCalls, .done, .error:
+        // A turn's calls arrive as tool events and its end as `.turnEnded`, never as text events.
+        break
       }
     }
     if batch.fragments.reasoning + batch.fragments.answer > 0 {
@@ -174,6 +175,12 @@ extension AppState {
     var summary = TurnSummary(
       outcome: .done(reason: "stop"), tokens: tokens, tokensPerSecond: clientRate, rateFromServer: false,
       timeToFirstToken: current.firstTokenAt.map { $0 - current.startedAt }, elapsed: elapsed)
+    // What the turn added to the history (its answers carry the text): the text is held once,
+    // in the documents on screen and in these messages, never accumulated per release.
+    let added = current.addedMessages ?? []
+    let answers = added.filter { $0.role == .assistant }
+    let answerText = answers.map(\.content).joined()
+    let reasoningText = answers.compactMap(\.thinking).joined()
     switch outcome {
     case .done(let stats):
       contextTokens = stats.promptTokens.map { $0 + (stats.completionTokens ?? 0) }
@@ -183,24 +190,26 @@ extension AppState {
         summary.tokensPerSecond = rate
         summary.rateFromServer = true
       }
-      let rate = summary.tokensPerSecond.map { " · \(format1($0)) tok/s" } ?? ""
+      let rate = summary.tokensPerSecond.map { " · \(String(format1: $0)) tok/s" } ?? ""
       if let reason = stats.doneReason, LengthLimit.stopped(reason) {
         summary.outcome = .cutOff(reason: reason)
         lengthStopped(
           LengthStop(
-            reason: reason, tokens: summary.tokens, reasoned: !current.reasoningText.isEmpty,
-            answerEmpty: current.answerText.isEmpty, currentLimit: outputLimit), rate: rate)
+            reason: reason, tokens: summary.tokens, reasoned: !reasoningText.isEmpty,
+            answerEmpty: answerText.isEmpty, currentLimit: outputLimit), rate: rate)
       } else {
         appendLog(.done, "done (\(stats.doneReason ?? "stop")) · \(summary.tokens) tokens\(rate)")
-        if current.answerText.isEmpty {
-          answer.appendLine(current.reasoningText.isEmpty ? "(no answer)" : "(reasoning only, no answer)", kind: .plain(.notice), role: .notice)
+        if answerText.isEmpty {
+          answer.appendLine(
+            reasoningText.isEmpty ? "(no answer)" : "(reasoning only, no answer)", kind: .plain(.notice), role: .notice)
         }
       }
       connectionLabel = "connected"
     case .error(let error) where error.kind == .cancelled:
       summary.outcome = .cancelled
       quitGuard.cancelled(at: now.monotonic)
-      answer.appendLine("⏹ cancelled after \(tokens) tokens — partial answer kept", kind: .plain(.notice), role: .notice)
+      answer.appendLine(
+        "⏹ cancelled after \(tokens) tokens — partial answer kept", kind: .plain(.notice), role: .notice)
       appendLog(.error, "cancelled by you after \(tokens) tokens; connection closed")
       connectionLabel = "connected"
     case .error(let error):
@@ -211,26 +220,22 @@ extension AppState {
     case .reasoning, .answer, .toolCalls:
       break
     }
-    // A tool-using turn adds the assistant messages with their calls, one result per call, then the answer.
-    let added =
-      current.addedMessages ?? [
-        ChatMessage(
-          role: .assistant, content: current.answerText,
-          thinking: current.reasoningText.isEmpty ? nil : current.reasoningText, toolCalls: current.toolCalls)
-      ]
+    // The assistant messages with their calls, one result per call, then the answer.
     messages += added
     if case .error(let error) = outcome { excludeLastExchange(error) }
     // "The last answer" for copying is the last one with text: a turn cancelled before it
     // answered leaves the previous answer (and its code blocks) in reach.
-    if !current.answerText.isEmpty { lastAnswer = current.answerText }
-    if !current.reasoningText.isEmpty { lastReasoning = current.reasoningText }
+    if !answerText.isEmpty { lastAnswer = answerText }
+    if !reasoningText.isEmpty { lastReasoning = reasoningText }
     lastTurn = summary
     turn = nil
     blinkOn = true
     var stats = MessageStats(
       timeToFirstTokenMilliseconds: summary.timeToFirstToken?.milliseconds, elapsedMilliseconds: elapsed.milliseconds)
     if case .done(let server) = outcome {
-      stats = MessageStats(server, timeToFirstTokenMilliseconds: stats.timeToFirstTokenMilliseconds, elapsedMilliseconds: stats.elapsedMilliseconds)
+      stats = MessageStats(
+        server, timeToFirstTokenMilliseconds: stats.timeToFirstTokenMilliseconds,
+        elapsedMilliseconds: stats.elapsedMilliseconds)
     }
     if stats.completionTokens == nil, tokens > 0 { stats.completionTokens = tokens }
     if stats.tokensPerSecond == nil { stats.tokensPerSecond = summary.tokensPerSecond }
@@ -256,9 +261,4 @@ extension AppState {
       appendLog(.info, "this exchange is not sent with the next request (/keep sends it)")
     }
   }
-}
-
-func format1(_ value: Double) -> String {
-  let tenths = Int((value * 10).rounded())
-  return "\(tenths / 10).\(abs(tenths % 10))"
 }

@@ -18,7 +18,7 @@ extension AppState {
       if let line = ToolEventText.line(for: event) { appendLog(.tool, line) }
     case .toolFinished(let result):
       if let line = ToolEventText.line(for: event) { appendLog(result.status == .ok ? .result : .error, line) }
-      let size = ToolEventText.size(result.byteCount)
+      let size = ByteSize.text(result.byteCount)
       answer.appendLine("  ↳ \(result.status.rawValue) · \(size)", kind: .plain(.dim), role: .dim)
     case .responseDone(let step, let stats):
       // One response of several ended (the model asked for tools); the next streams after the results.

@@ -43,8 +43,9 @@ public struct AppState: Sendable {
   public var conversationID: Int64?
   /// Why conversations are not being saved; `nil` while they are.
   public var savingProblem: String?
-  /// Why the chosen theme did not load; shown in the header and status bar until Esc hides it.
-  public var themeProblem: String?
+  /// What went wrong with the config file or the theme; shown in the header and status bar until
+  /// Esc hides them (each also went to the Log).
+  public var setupProblems: [SetupProblem] = []
   /// Files `/attach` added to the next message.
   public var attachments: [PromptAttachment] = []
   /// `/edit` put the last prompt back: sending replaces the last exchange.
@@ -65,7 +66,9 @@ public struct AppState: Sendable {
   var contextWindowAskedFor: String?
   public private(set) var quitRequested = false
 
-  public init(width: Int, height: Int, model: String?, hostLabel: String, think: ThinkSetting? = nil, systemPrompt: String? = nil) {
+  public init(
+    width: Int, height: Int, model: String?, hostLabel: String, think: ThinkSetting? = nil, systemPrompt: String? = nil
+  ) {
     self.width = width
     self.height = height
     self.model = model
@@ -156,7 +159,8 @@ public struct AppState: Sendable {
     case .attachmentLoaded(let attachment):
       attachments.append(attachment)
       let kind = if case .image = attachment.content { "image" } else { "text" }
-      appendLog(.info, "attached \(attachment.name) (\(kind), \(StatusBar.bytes(attachment.byteCount))) to your next message")
+      appendLog(
+        .info, "attached \(attachment.name) (\(kind), \(ByteSize.text(attachment.byteCount))) to your next message")
       return []
     case .savingStopped(let reason):
       savingProblem = reason

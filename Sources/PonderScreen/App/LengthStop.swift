@@ -34,11 +34,3 @@ public struct LengthStop: Sendable, Equatable {
     return "⚠ \(MessageStatus.cutOff.label) (\(reason)) · \(tokens) tokens"
   }
 }
-
-/// The ways to retry a cut-off answer, each one key in the overlay.
-public enum RetryChange: Sendable, Equatable {
-  /// Send again with this output limit (`num_predict`).
-  case moreRoom(Int)
-  /// Send again with thinking off.
-  case thinkingOff
-}

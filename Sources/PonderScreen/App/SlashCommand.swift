@@ -64,7 +64,9 @@ public enum SlashCommand: Sendable, Equatable {
       switch argument?.lowercased() {
       case "default"?: return .command(.think(nil))
       case let word?:
-        guard let setting = ThinkSetting(storedValue: word) ?? (word == "true" ? .enabled(true) : word == "false" ? .enabled(false) : nil)
+        guard
+          let setting = ThinkSetting(storedValue: word)
+            ?? (word == "true" ? .enabled(true) : word == "false" ? .enabled(false) : nil)
         else { return usage("think") }
         return .command(.think(setting))
       case nil: return usage("think")
@@ -88,7 +90,7 @@ public enum SlashCommand: Sendable, Equatable {
     case "help", "?": return .command(.help)
     case "quit", "exit", "q": return .command(.quit)
     default:
-      let close = catalog.map(\.name).filter { $0.hasPrefix(name) || distance($0, name) <= 2 }
+      let close = catalog.map(\.name).filter { $0.hasPrefix(name) || EditDistance.between($0, name) <= 2 }
       let suggestion = close.isEmpty ? "" : " (did you mean /\(close.joined(separator: ", /"))?)"
       return .hint("/\(name) is not a command\(suggestion): /help lists them, // sends a literal /")
     }
@@ -97,24 +99,6 @@ public enum SlashCommand: Sendable, Equatable {
   /// Command names that start with `prefix`.
   public static func completions(of prefix: String) -> [String] {
     catalog.map(\.name).filter { $0.hasPrefix(prefix.lowercased()) }
-  }
-
-  /// Edits (insert, delete, replace, swap two neighbours) between two short words.
-  static func distance(_ a: String, _ b: String) -> Int {
-    let a = Array(a)
-    let b = Array(b)
-    if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
-    var table = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
-    for i in 0...a.count { table[i][0] = i }
-    for j in 0...b.count { table[0][j] = j }
-    for i in 1...a.count {
-      for j in 1...b.count {
-        let cost = a[i - 1] == b[j - 1] ? 0 : 1
-        table[i][j] = min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + cost)
-        if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { table[i][j] = min(table[i][j], table[i - 2][j - 2] + 1) }
-      }
-    }
-    return table[a.count][b.count]
   }
 
   private static func usage(_ name: String) -> Parsed {

@@ -12,8 +12,6 @@ public struct TurnState: Sendable, Equatable {
   public var phaseStartedAt: Duration
   public var reasoningTokens = 0
   public var answerTokens = 0
-  public var reasoningText = ""
-  public var answerText = ""
   public var toolCalls: [ToolCall] = []
   /// The context gauge as the turn began: it cannot change until the turn ends, so frames drawn
   /// while it streams never recount the history.
@@ -62,56 +60,4 @@ public struct TurnState: Sendable, Equatable {
     shown.backlogBytes = backlogBytes
     shown.quietFor = now - (lastTextAt ?? startedAt)
   }
-}
-
-/// The figures the status bar shows for a running turn.
-public struct StatusSample: Sendable, Equatable {
-  public var phase = TurnState.Phase.waiting
-  public var tokens = 0
-  public var phaseTokens = 0
-  public var elapsed = Duration.zero
-  public var phaseElapsed = Duration.zero
-  public var timeToFirstToken: Duration?
-  public var backlogBytes = 0
-  /// How long since text last arrived (or since the request, before any).
-  public var quietFor = Duration.zero
-  public var at: Duration
-
-  init(at: Duration) { self.at = at }
-
-  /// Silence worth saying: 10 s with nothing from the server.
-  public static let longSilence = Duration.seconds(10)
-
-  /// Live tokens per second of the current phase.
-  public var phaseRate: Double? {
-    let seconds = phaseElapsed.seconds
-    guard phaseTokens > 0, seconds > 0.05 else { return nil }
-    return Double(phaseTokens) / seconds
-  }
-}
-
-/// How a finished turn ended, for the status bar and the log.
-public struct TurnSummary: Sendable, Equatable {
-  public enum Outcome: Sendable, Equatable {
-    case done(reason: String)
-    /// The server stopped it at the length limit (see ``MessageStatus/lengthReasons``).
-    case cutOff(reason: String)
-    case cancelled
-    case failed(String)
-  }
-
-  public var outcome: Outcome
-  public var tokens: Int
-  public var tokensPerSecond: Double?
-  /// Whether the speed is the server's own figure (else measured by Ponder).
-  public var rateFromServer: Bool
-  public var timeToFirstToken: Duration?
-  public var elapsed: Duration
-}
-
-extension Duration {
-  /// The duration in seconds as a Double.
-  public var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
-  /// Whole milliseconds.
-  public var milliseconds: Int { Int(components.seconds) * 1000 + Int(components.attoseconds / 1_000_000_000_000_000) }
 }

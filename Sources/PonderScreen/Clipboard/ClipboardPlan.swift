@@ -1,37 +1,3 @@
-/// One way to put text on the clipboard, with the label the log shows for it.
-public enum ClipboardMethod: Sendable, Equatable {
-  /// Run a program and write the text to its standard input.
-  case command(executable: String, arguments: [String])
-  /// Write an OSC 52 sequence to the terminal.
-  case osc52(OSC52.Wrapping)
-
-  public var label: String {
-    switch self {
-    case .command(let executable, _): return executable
-    case .osc52(.none): return "OSC 52"
-    case .osc52(.tmux): return "OSC 52 via tmux passthrough"
-    case .osc52(.screen): return "OSC 52 via screen passthrough"
-    }
-  }
-}
-
-/// The clipboard programs Ponder knows how to use.
-public enum ClipboardTool: String, Sendable, CaseIterable {
-  case wlCopy = "wl-copy"
-  case xclip
-  case xsel
-  case pbcopy
-
-  var method: ClipboardMethod {
-    switch self {
-    case .wlCopy: return .command(executable: rawValue, arguments: [])
-    case .xclip: return .command(executable: rawValue, arguments: ["-selection", "clipboard"])
-    case .xsel: return .command(executable: rawValue, arguments: ["--clipboard", "--input"])
-    case .pbcopy: return .command(executable: rawValue, arguments: [])
-    }
-  }
-}
-
 /// Decides how a copy reaches the clipboard, from facts about the environment.
 ///
 /// A native tool is used only when it can reach a display on this machine (not over SSH, where

@@ -18,6 +18,9 @@ public struct ScreenLayout: Sendable, Equatable {
   public var tooSmall = false
   /// The pane that fills the screen (all but the footer) while zoomed; nothing else is shown.
   public var zoomed: Pane?
+  /// The input wrapped at the input's width, when the layout was made from an app state: the
+  /// input view draws these rows instead of wrapping the text a second time.
+  public var inputRows: InputRows?
 
   public static let minimumWidth = 40
   public static let minimumHeight = 12
@@ -96,25 +99,5 @@ public struct ScreenLayout: Sendable, Equatable {
     guard let frame = frame(of: pane) else { return nil }
     if pane == .input || (pane == .reasoning && reasoningCompact) { return frame }
     return frame.splitTop(1).rest
-  }
-}
-
-extension AppState {
-  /// The layout for the current size and toggles.
-  public var layout: ScreenLayout {
-    let textWidth = InputRows.textWidth(screenWidth: width)
-    return ScreenLayout.compute(
-      width: width, height: height, showLog: showLog, showReasoning: showReasoning,
-      inputLines: search == nil ? InputRows(input, width: textWidth).rows.count : 1, zoomed: zoomed)
-  }
-
-  /// The document a pane shows.
-  public func document(for pane: Pane) -> TextDocument? {
-    switch pane {
-    case .input: return nil
-    case .answer: return answer
-    case .reasoning: return reasoning
-    case .log: return log
-    }
   }
 }

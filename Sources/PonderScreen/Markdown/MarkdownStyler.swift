@@ -13,24 +13,77 @@ public enum MarkdownStyler {
     public init() {}
   }
 
+  /// Where restyling a growing line may start again: the styling of the text before it can no
+  /// longer change, whatever is appended (no open marker, no marker left literal for want of a
+  /// closer, and the line's kind — heading, list, fence — is settled).
+  public struct Resume: Sendable, Equatable {
+    /// UTF-8 offset into the source.
+    var source = 0
+    /// UTF-8 offset into the display text.
+    var display = 0
+    /// Graphemes of display text before it (span offsets count graphemes).
+    var count = 0
+    /// Spans that end before it.
+    var spans = 0
+  }
+
   /// Styles `source`, returning the display text and spans, and advancing `state`.
-  public static func style(_ source: String, state: inout State) -> (display: String, spans: [StyleSpan], role: StyleRole) {
+  public static func style(_ source: String, state: inout State) -> (
+    display: String, spans: [StyleSpan], role: StyleRole
+  ) {
+    let styled = styleResumable(source, state: &state)
+    return (styled.display, styled.spans, styled.role)
+  }
+
+  /// Restyles a line whose source grew at its end, starting from its resume point when it has
+  /// one: the cost is the text after that point, not the whole line.
+  static func restyleGrown(_ line: inout TextLine, state: State) {
+    if let resume = line.styledThrough {
+      let source = line.source
+      let start = source.utf8.index(source.utf8.startIndex, offsetBy: resume.source)
+      let inline = inlineStyles(source[start...], offset: resume.count)
+      line.replaceDisplay(fromUTF8Offset: resume.display, with: inline.text)
+      line.spans.removeSubrange(resume.spans...)
+      line.spans += inline.spans
+      line.styledThrough =
+        inline.resume.map { next in
+          Resume(
+            source: resume.source + next.source, display: resume.display + next.display, count: next.count,
+            spans: resume.spans + next.spans)
+        } ?? resume
+      return
+    }
+    var copy = state
+    let styled = styleResumable(line.source, state: &copy)
+    line.display = styled.display
+    line.spans = styled.spans
+    line.baseRole = styled.role
+    line.styledThrough = styled.resume
+  }
+
+  /// Bytes of a line's text after its leading spaces from which its kind can no longer change
+  /// (`###### ` is the longest prefix that decides one).
+  private static let settledLength = 8
+
+  private static func styleResumable(
+    _ source: String, state: inout State
+  ) -> (display: String, spans: [StyleSpan], role: StyleRole, resume: Resume?) {
     let trimmed = source.drop(while: { $0 == " " })
     if trimmed.hasPrefix("```") {
       if state.inCodeBlock {
         state.inCodeBlock = false
-        return ("╰─", [], .codeLabel)
+        return ("╰─", [], .codeLabel, nil)
       }
       state.inCodeBlock = true
       state.codeBlocks += 1
-      let language = trimmed.dropFirst(3).trimmingCharacters()
+      let language = trimmed.dropFirst(3).trimmingWhitespace()
       let label = "╭─ [\(state.codeBlocks)] " + (language.isEmpty ? "code" : language)
-      return (label, [], .codeLabel)
+      return (label, [], .codeLabel, nil)
     }
-    if state.inCodeBlock { return ("│ " + source, [StyleSpan(0..<2, .codeLabel)], .code) }
+    if state.inCodeBlock { return ("│ " + source, [StyleSpan(0..<2, .codeLabel)], .code, nil) }
     if let level = headingLevel(trimmed) {
       let text = String(trimmed.dropFirst(level + 1))
-      return (text, [], .heading)
+      return (text, [], .heading, nil)
     }
     var prefix = ""
     var body = Substring(source)
@@ -41,8 +94,15 @@ public enum MarkdownStyler {
       body = trimmed.dropFirst(2)
       prefixSpans = [StyleSpan(indent.count..<(indent.count + 1), .listBullet)]
     }
-    let (inline, spans) = inlineStyles(body, offset: prefix.count)
-    return (prefix + inline, prefixSpans + spans, .answer)
+    let inline = inlineStyles(body, offset: prefix.count)
+    var resume: Resume?
+    if trimmed.utf8.count >= settledLength, let next = inline.resume {
+      let bodyStart = source.utf8.distance(from: source.startIndex, to: body.startIndex)
+      resume = Resume(
+        source: bodyStart + next.source, display: prefix.utf8.count + next.display, count: next.count,
+        spans: prefixSpans.count + next.spans)
+    }
+    return (prefix + inline.text, prefixSpans + inline.spans, .answer, resume)
   }
 
   static func headingLevel(_ text: Substring) -> Int? {
@@ -51,15 +111,27 @@ public enum MarkdownStyler {
     return hashes
   }
 
-  /// Removes `**`/`__` and backtick markers, returning spans for what they marked.
-  static func inlineStyles(_ text: Substring, offset: Int) -> (String, [StyleSpan]) {
+  /// Removes `**`/`__` and backtick markers, returning spans for what they marked, and the last
+  /// point (relative to `text`, `count` absolute) from which styling more text appended to it
+  /// would give the same result as styling it all.
+  static func inlineStyles(
+    _ text: Substring, offset: Int
+  ) -> (text: String, spans: [StyleSpan], resume: Resume?) {
     var out = ""
     var spans: [StyleSpan] = []
     var count = offset
     var boldStart: Int?
     var codeStart: Int?
+    var resume: Resume?
+    // A marker left literal because nothing closes it yet may become one when more text comes.
+    var settled = true
     var index = text.startIndex
     while index < text.endIndex {
+      if settled, boldStart == nil, codeStart == nil {
+        resume = Resume(
+          source: text.utf8.distance(from: text.startIndex, to: index), display: out.utf8.count, count: count,
+          spans: spans.count)
+      }
       let character = text[index]
       let next = text.index(after: index)
       if character == "`" {
@@ -69,36 +141,40 @@ public enum MarkdownStyler {
         } else if text[next...].contains("`") {
           codeStart = count
         } else {
+          settled = false
           out.append(character)
           count += 1
         }
         index = next
         continue
       }
-      if codeStart == nil, character == "*" || character == "_", next < text.endIndex, text[next] == character {
-        let after = text.index(after: next)
-        if let start = boldStart {
-          spans.append(StyleSpan(start..<count, .bold))
-          boldStart = nil
-          index = after
-          continue
+      if codeStart == nil, character == "*" || character == "_" {
+        guard next < text.endIndex else {
+          settled = false  // the first half of a pair, perhaps
+          out.append(character)
+          count += 1
+          break
         }
-        if text[after...].contains(String([character, character])) {
-          boldStart = count
-          index = after
-          continue
+        if text[next] == character {
+          let after = text.index(after: next)
+          if let start = boldStart {
+            spans.append(StyleSpan(start..<count, .bold))
+            boldStart = nil
+            index = after
+            continue
+          }
+          if text[after...].contains(String([character, character])) {
+            boldStart = count
+            index = after
+            continue
+          }
+          settled = false
         }
       }
       out.append(character)
       count += 1
       index = next
     }
-    return (out, spans)
-  }
-}
-
-extension Substring {
-  func trimmingCharacters() -> String {
-    String(self.drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
+    return (out, spans, resume)
   }
 }

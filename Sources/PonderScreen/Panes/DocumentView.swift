@@ -31,7 +31,9 @@ public struct DocumentView {
       if showCursor, lineIndex == lastLine, rowInLine == rows.count - 1 {
         // Same role as the text it follows: no attribute switch per frame, fewer bytes written.
         let line = document.lines[lineIndex]
-        grid.put(Self.cursorGlyph, width: 1, x: min(area.x + row.width, area.maxX - 1), y: y, role: line.kind == .markdown ? .answer : line.baseRole)
+        grid.put(
+          Self.cursorGlyph, width: 1, x: min(area.x + row.width, area.maxX - 1), y: y,
+          role: line.kind == .markdown ? .answer : line.baseRole)
       }
       rowInLine += 1
       if rowInLine >= rows.count {
@@ -41,7 +43,9 @@ public struct DocumentView {
     }
   }
 
-  private func draw(_ row: WrappedRow, of line: TextLine, lineIndex: Int, x: Int, y: Int, maxX: Int, into grid: inout CellGrid) {
+  private func draw(
+    _ row: WrappedRow, of line: TextLine, lineIndex: Int, x: Int, y: Int, maxX: Int, into grid: inout CellGrid
+  ) {
     let lineMatches = matches.enumerated().filter { $0.element.line == lineIndex }
     var column = x
     var offset = row.startOffset
@@ -51,7 +55,8 @@ public struct DocumentView {
       for byte in line.display.utf8[row.start..<row.end] {
         guard column < maxX else { break }
         while spanIndex < spans.count, spans[spanIndex].range.upperBound <= offset { spanIndex += 1 }
-        let role = spanIndex < spans.count && spans[spanIndex].range.contains(offset) ? spans[spanIndex].role : line.baseRole
+        let role =
+          spanIndex < spans.count && spans[spanIndex].range.contains(offset) ? spans[spanIndex].role : line.baseRole
         grid[column, y] = Cell(scalar: Unicode.Scalar(byte), role: role)
         column += 1
         offset += 1
@@ -71,7 +76,9 @@ public struct DocumentView {
       } else if let span = spans.first(where: { $0.range.contains(offset) }) {
         role = span.role
       }
-      if let hit = lineMatches.first(where: { offset >= $0.element.offset && offset < $0.element.offset + $0.element.length }) {
+      if let hit = lineMatches.first(where: {
+        offset >= $0.element.offset && offset < $0.element.offset + $0.element.length
+      }) {
         role = hit.offset == currentMatch ? .searchCurrent : .searchMatch
       }
       grid.put(grapheme, width: cellWidth, x: column, y: y, role: role)
@@ -84,22 +91,6 @@ public struct DocumentView {
   private func fillCodeBackground(_ line: TextLine, from column: Int, to maxX: Int, y: Int, into grid: inout CellGrid) {
     if line.baseRole == .code || line.baseRole == .codeLabel, column < maxX {
       grid.fill(Rect(x: column, y: y, width: maxX - column, height: 1), role: line.baseRole)
-    }
-  }
-}
-
-/// A pane's title row: `─ Title ───` with the focus shown, and a hint when scrolled back.
-public enum TitleBar {
-  public static func render(_ title: String, focused: Bool, note: String?, in area: Rect, into grid: inout CellGrid) {
-    guard !area.isEmpty else { return }
-    grid.fill(area, role: .border, with: "─")
-    var x = grid.write("─ ", x: area.x, y: area.y, maxX: area.maxX, role: .border)
-    x = grid.write(title, x: x, y: area.y, maxX: area.maxX, role: focused ? .titleFocused : .title)
-    _ = grid.write(" ", x: x, y: area.y, maxX: area.maxX, role: .border)
-    if let note {
-      let text = " \(note) "
-      let start = area.maxX - DisplayWidth.of(text) - 1
-      if start > x + 2 { grid.write(text, x: start, y: area.y, maxX: area.maxX, role: .dim) }
     }
   }
 }

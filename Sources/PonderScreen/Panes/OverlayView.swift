@@ -41,19 +41,28 @@ public enum OverlayView {
         footer: "↑↓ move · Enter choose · Esc cancel · /model NAME pulls", selected: selected, into: &grid)
     case .pulling:
       let barWidth = max(10, min(30, grid.width - 60))
-      let lines: [(String, String)] = state.pull.map { pull in
-        [("", pull.progress.status), ("", pull.line(barWidth: barWidth))]
-      } ?? [("", "finishing…")]
-      box(title: "Pulling \(state.pull?.model ?? "")", lines: lines, footer: "^C cancels (pulling again resumes)", into: &grid)
+      let lines: [(String, String)] =
+        state.pull.map { pull in
+          [("", pull.progress.status), ("", pull.line(barWidth: barWidth))]
+        } ?? [("", "finishing…")]
+      box(
+        title: "Pulling \(state.pull?.model ?? "")", lines: lines, footer: "^C cancels (pulling again resumes)",
+        into: &grid)
     case .approval(let prompt):
       let lines = approvalLines(prompt, width: grid.width, height: grid.height)
       box(title: "Allow \(prompt.call.name)?", lines: lines, footer: "^C cancels the turn", into: &grid)
     case .commands:
-      let lines = SlashCommand.catalog.map { ("/\($0.name)\($0.arguments.isEmpty ? "" : " " + $0.arguments)", $0.summary) }
-      box(title: "Commands", lines: lines + [("//", "at the start sends a literal /")], footer: "Tab completes · any key closes", into: &grid)
+      let lines = SlashCommand.catalog.map {
+        ("/\($0.name)\($0.arguments.isEmpty ? "" : " " + $0.arguments)", $0.summary)
+      }
+      box(
+        title: "Commands", lines: lines + [("//", "at the start sends a literal /")],
+        footer: "Tab completes · any key closes", into: &grid)
     case .contextFull(let overflow):
       var lines: [(String, String)] = [("", overflow.explanation)]
-      if let server = overflow.serverMessage { lines.append(("", "server: " + ApprovalRequest.cut(server, max(10, grid.width - 16)))) }
+      if let server = overflow.serverMessage {
+        lines.append(("", "server: " + ApprovalRequest.cut(server, max(10, grid.width - 16))))
+      }
       lines.append(("", ""))
       lines.append(("n", "start a new conversation (your prompt goes back in the input)"))
       lines.append(("d", "drop the oldest turns (the system prompt stays) and send again"))
@@ -63,14 +72,21 @@ public enum OverlayView {
     case .sessions(let browser):
       SessionsView.render(browser, current: state.conversationID, into: &grid)
     case .lengthStop(let stop):
-      box(title: "No answer: cut off by the length limit", lines: lengthStopLines(stop), footer: "Esc keeps it as it is", into: &grid)
+      box(
+        title: "No answer: cut off by the length limit", lines: lengthStopLines(stop), footer: "Esc keeps it as it is",
+        into: &grid)
     }
   }
 
   /// What happened, then the one-key retries.
   static func lengthStopLines(_ stop: LengthStop) -> [(String, String)] {
     var lines = [
-      ("", stop.reasoned ? "The model spent its whole budget (\(stop.tokens) tokens) thinking." : "The model stopped before it answered."),
+      (
+        "",
+        stop.reasoned
+          ? "The model spent its whole budget (\(stop.tokens) tokens) thinking."
+          : "The model stopped before it answered."
+      ),
       ("", ""),
       ("m", "retry with more room (num_predict \(stop.moreRoom))"),
     ]
@@ -103,14 +119,24 @@ public enum OverlayView {
     if count() > room, arguments.count > slots {
       // Never a silent cut: the box says how much it cannot show.
       let hidden = arguments.count - max(0, slots - 1)
-      arguments = Array(arguments.prefix(max(0, slots - 1))) + [("⚠", "\(hidden) more line\(hidden == 1 ? "" : "s") not shown: enlarge the terminal to read them before allowing")]
+      arguments =
+        Array(arguments.prefix(max(0, slots - 1))) + [
+          (
+            "⚠",
+            "\(hidden) more line\(hidden == 1 ? "" : "s") not shown: enlarge the terminal to read them before allowing"
+          )
+        ]
     }
     return details + arguments + (spacer ? [("", "")] : []) + answers
   }
 
-  static func box(title: String, lines: [(String, String)], footer: String, selected: Int? = nil, into grid: inout CellGrid) {
+  static func box(
+    title: String, lines: [(String, String)], footer: String, selected: Int? = nil, into grid: inout CellGrid
+  ) {
     let keyWidth = lines.map { DisplayWidth.of($0.0) }.max() ?? 0
-    let contentWidth = max(DisplayWidth.of(title) + 4, DisplayWidth.of(footer), lines.map { keyWidth + 2 + DisplayWidth.of($0.1) }.max() ?? 0)
+    let contentWidth = max(
+      DisplayWidth.of(title) + 4, DisplayWidth.of(footer), lines.map { keyWidth + 2 + DisplayWidth.of($0.1) }.max() ?? 0
+    )
     let width = min(grid.width - 2, contentWidth + 4)
     let visibleLines = min(lines.count, max(1, grid.height - 6))
     let height = visibleLines + 4
@@ -121,7 +147,8 @@ public enum OverlayView {
       let y = area.y + 2 + row
       let role: StyleRole = index == selected ? .overlaySelected : .overlay
       if index == selected { grid.fill(Rect(x: area.x + 1, y: y, width: width - 2, height: 1), role: role) }
-      let x = grid.write(lines[index].0, x: area.x + 2, y: y, maxX: area.maxX - 1, role: index == selected ? role : .overlayTitle)
+      let x = grid.write(
+        lines[index].0, x: area.x + 2, y: y, maxX: area.maxX - 1, role: index == selected ? role : .overlayTitle)
       grid.write(lines[index].1, x: max(x, area.x + 2 + keyWidth) + 2, y: y, maxX: area.maxX - 2, role: role)
     }
   }

@@ -20,7 +20,9 @@ public enum SessionsView {
       grid.write("▏", x: caret, y: y, maxX: right, role: .overlayTitle)
     case .confirmingDelete:
       let title = browser.selection.map { Sanitizer.clean($0.title) } ?? ""
-      grid.write("Delete “\(title)” and all its messages? y deletes · any other key keeps it", x: left, y: y, maxX: right, role: .error)
+      grid.write(
+        "Delete “\(title)” and all its messages? y deletes · any other key keeps it", x: left, y: y, maxX: right,
+        role: .error)
     case .browsing:
       let end = grid.write("Search: ", x: left, y: y, maxX: right, role: .overlayTitle)
       let caret = grid.write(Sanitizer.clean(browser.queryText), x: end, y: y, maxX: right - 1, role: .overlay)
@@ -55,7 +57,9 @@ public enum SessionsView {
       if rowsPerEntry == 2 {
         var column = left + 6
         for run in ConversationSummary.Snippet.runs(entry.snippet ?? "") {
-          column = grid.write(Sanitizer.clean(run.text), x: column, y: y + 1, maxX: right, role: run.isMatch ? .searchMatch : selected ? role : .dim)
+          column = grid.write(
+            Sanitizer.clean(run.text), x: column, y: y + 1, maxX: right,
+            role: run.isMatch ? .searchMatch : selected ? role : .dim)
         }
       }
       y += rowsPerEntry

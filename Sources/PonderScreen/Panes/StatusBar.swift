@@ -10,7 +10,7 @@ public enum StatusBar {
       let role: StyleRole
       if turn.paused {
         parts.append("⏸ PAUSED")
-        parts.append("backlog \(bytes(shown.backlogBytes))")
+        parts.append("backlog \(ByteSize.text(shown.backlogBytes))")
         role = .statusPaused  // amber, like PAUSED: a warning, not a success
       } else {
         role = .statusBar
@@ -23,8 +23,8 @@ public enum StatusBar {
         }
       }
       if shown.phase != .waiting { parts.append("\(shown.tokens) tok") }
-      parts.append("\(format1(shown.elapsed.seconds)) s")
-      if !turn.paused, let rate = shown.phaseRate { parts.append("\(format1(rate)) tok/s") }
+      parts.append("\(String(format1: shown.elapsed.seconds)) s")
+      if !turn.paused, let rate = shown.phaseRate { parts.append("\(String(format1: rate)) tok/s") }
       if let ttft = shown.timeToFirstToken { parts.append("first token \(ttft.milliseconds) ms") }
       if shown.phase != .waiting, !turn.paused, shown.quietFor >= StatusSample.longSilence {
         parts.append("no data for \(shown.quietFor.components.seconds) s")
@@ -32,8 +32,9 @@ public enum StatusBar {
       if turn.cancelRequested { parts.append("cancelling…") }
       return (" " + parts.joined(separator: " · "), role)
     }
-    let saving = (state.savingProblem == nil ? "" : " · not saving")
-      + (state.themeProblem == nil ? "" : " · ⚠ theme not loaded (Esc hides)")
+    let saving =
+      (state.savingProblem == nil ? "" : " · not saving")
+      + (SetupProblem.summary(of: state.setupProblems).map { " · " + $0 } ?? "")
     guard let last = state.lastTurn else {
       return (" ready · \(state.model ?? "no model chosen (F4)")" + saving, .statusBar)
     }
@@ -48,9 +49,11 @@ public enum StatusBar {
     case .failed: parts.append("✗ failed")
     }
     parts.append("\(last.tokens) tok")
-    if let rate = last.tokensPerSecond { parts.append("\(format1(rate)) tok/s" + (last.rateFromServer ? " (server)" : "")) }
+    if let rate = last.tokensPerSecond {
+      parts.append("\(String(format1: rate)) tok/s" + (last.rateFromServer ? " (server)" : ""))
+    }
     if let ttft = last.timeToFirstToken { parts.append("first token \(ttft.milliseconds) ms") }
-    parts.append("\(format1(last.elapsed.seconds)) s")
+    parts.append("\(String(format1: last.elapsed.seconds)) s")
     return (" " + parts.joined(separator: " · ") + saving, role)
   }
 
@@ -68,7 +71,4 @@ public enum StatusBar {
     }
   }
 
-  static func bytes(_ count: Int) -> String {
-    count < 1024 ? "\(count) B" : count < 1 << 20 ? "\(format1(Double(count) / 1024)) KB" : "\(format1(Double(count) / 1_048_576)) MB"
-  }
 }

@@ -1,17 +1,40 @@
-/// How many terminal columns a grapheme takes: 0, 1 or 2.
+/// How many terminal columns a grapheme cluster takes: 0, 1 or 2.
 ///
-/// Follows what glibc's `wcwidth` (and so ncurses) says for the grapheme's base character, so the
-/// grid and the terminal agree on where every cell is: East Asian wide and fullwidth characters
-/// and emoji with emoji presentation are 2; combining marks, format characters and controls are
-/// 0; everything else is 1. A variation selector does not widen a text-style emoji, because
-/// ncurses would not either.
+/// A single character follows the Unicode tables the standard library carries (and glibc's
+/// `wcwidth` where they agree): East Asian wide and fullwidth characters and emoji with emoji
+/// presentation are 2; combining marks, format characters and controls are 0; everything else
+/// is 1. A cluster is measured whole, as current terminals draw it: an emoji followed by the
+/// emoji variation selector (❤️), a skin tone (👍🏽), a zero-width joiner (👩‍💻), a keycap mark
+/// (1️⃣) or tag characters (🏴 flags), and a pair of regional indicators (🇫🇷), are one wide
+/// glyph of 2 columns; marks after any other base add nothing to the base's width.
 public enum DisplayWidth {
   @inline(__always)
   public static func of(_ grapheme: Character) -> Int {
     if let ascii = grapheme.asciiValue { return ascii >= 0x20 && ascii != 0x7F ? 1 : 0 }
-    guard let base = grapheme.unicodeScalars.first else { return 0 }
-    return of(base)
+    var scalars = grapheme.unicodeScalars.makeIterator()
+    guard let base = scalars.next() else { return 0 }
+    let baseWidth = of(base)
+    guard let second = scalars.next() else { return baseWidth }
+    if isRegionalIndicator(base.value) { return isRegionalIndicator(second.value) ? 2 : baseWidth }
+    guard base.properties.isEmoji else { return baseWidth }
+    var next: Unicode.Scalar? = second
+    while let scalar = next {
+      if widensEmoji(scalar.value) { return 2 }
+      next = scalars.next()
+    }
+    return baseWidth
   }
+
+  /// Scalars that make the emoji before them a wide emoji glyph: the emoji variation selector,
+  /// skin-tone modifiers, the zero-width joiner, the keycap mark and tag characters.
+  @inline(__always)
+  static func widensEmoji(_ value: UInt32) -> Bool {
+    value == 0xFE0F || (0x1F3FB...0x1F3FF).contains(value) || value == 0x200D || value == 0x20E3
+      || (0xE0020...0xE007F).contains(value)
+  }
+
+  @inline(__always)
+  static func isRegionalIndicator(_ value: UInt32) -> Bool { (0x1F1E6...0x1F1FF).contains(value) }
 
   public static func of(_ scalar: Unicode.Scalar) -> Int {
     let value = scalar.value

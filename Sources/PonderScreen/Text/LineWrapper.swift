@@ -1,13 +1,3 @@
-/// One screen row of a wrapped line: a range of the line's display text.
-public struct WrappedRow: Sendable, Equatable {
-  public var start: String.Index
-  public var end: String.Index
-  /// Grapheme offset of `start` within the line (for spans and search matches).
-  public var startOffset: Int
-  public var graphemeCount: Int
-  public var width: Int
-}
-
 /// Word-wraps a line by display width: breaks after spaces, hard-breaks words longer than a row,
 /// never splits a grapheme, and counts wide characters as two columns.
 public enum LineWrapper {
@@ -28,7 +18,10 @@ public enum LineWrapper {
       let cellWidth = DisplayWidth.of(grapheme)
       if rowWidth + cellWidth > limit, rowWidth > 0, grapheme == " " {
         // A space that overflows ends the row; it is not drawn at the start of the next one.
-        rows.append(WrappedRow(start: rowStart, end: index, startOffset: rowStartOffset, graphemeCount: offset - rowStartOffset, width: rowWidth))
+        rows.append(
+          WrappedRow(
+            start: rowStart, end: index, startOffset: rowStartOffset, graphemeCount: offset - rowStartOffset,
+            width: rowWidth))
         index = text.index(after: index)
         offset += 1
         rowStart = index
@@ -39,12 +32,18 @@ public enum LineWrapper {
       }
       if rowWidth + cellWidth > limit, rowWidth > 0 {
         if let breakAt = breakIndex, breakAt > rowStart {
-          rows.append(WrappedRow(start: rowStart, end: breakAt, startOffset: rowStartOffset, graphemeCount: breakOffset - rowStartOffset, width: breakWidth))
+          rows.append(
+            WrappedRow(
+              start: rowStart, end: breakAt, startOffset: rowStartOffset, graphemeCount: breakOffset - rowStartOffset,
+              width: breakWidth))
           rowStart = breakAt
           rowStartOffset = breakOffset
           rowWidth -= breakWidth
         } else {
-          rows.append(WrappedRow(start: rowStart, end: index, startOffset: rowStartOffset, graphemeCount: offset - rowStartOffset, width: rowWidth))
+          rows.append(
+            WrappedRow(
+              start: rowStart, end: index, startOffset: rowStartOffset, graphemeCount: offset - rowStartOffset,
+              width: rowWidth))
           rowStart = index
           rowStartOffset = offset
           rowWidth = 0
@@ -62,11 +61,17 @@ public enum LineWrapper {
     }
     // Room for a trailing cursor cell, so the cursor never sits past the edge.
     if reserve > 0, rowWidth + reserve > limit, rowWidth > 0 {
-      rows.append(WrappedRow(start: rowStart, end: text.endIndex, startOffset: rowStartOffset, graphemeCount: offset - rowStartOffset, width: rowWidth))
+      rows.append(
+        WrappedRow(
+          start: rowStart, end: text.endIndex, startOffset: rowStartOffset, graphemeCount: offset - rowStartOffset,
+          width: rowWidth))
       rows.append(WrappedRow(start: text.endIndex, end: text.endIndex, startOffset: offset, graphemeCount: 0, width: 0))
       return rows
     }
-    rows.append(WrappedRow(start: rowStart, end: text.endIndex, startOffset: rowStartOffset, graphemeCount: offset - rowStartOffset, width: rowWidth))
+    rows.append(
+      WrappedRow(
+        start: rowStart, end: text.endIndex, startOffset: rowStartOffset, graphemeCount: offset - rowStartOffset,
+        width: rowWidth))
     return rows
   }
 }

@@ -19,7 +19,7 @@ public enum Sanitizer {
       case "\n": out.append(scalar)
       case "\t": out.append(contentsOf: "    ".unicodeScalars)
       case "\r": continue
-      default: out.append(TerminalText.isUnsafePublic(scalar) ? "\u{FFFD}" : scalar)
+      default: out.append(TerminalText.isUnsafe(scalar) ? "\u{FFFD}" : scalar)
       }
     }
     return String(out)

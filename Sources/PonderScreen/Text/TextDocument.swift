@@ -40,9 +40,7 @@ public final class TextDocument: @unchecked Sendable {
     for piece in clean.split(separator: "\n", omittingEmptySubsequences: false) {
       if !first { lastLineOpen = false }
       if first, lastLineOpen, let last = lines.last, last.kind == kind {
-        var line = last
-        line.source += piece
-        replaceLast(with: line)
+        if !piece.isEmpty { growLast(by: piece) }
       } else if !first || !piece.isEmpty || !lastLineOpen {
         startLine(TextLine(kind: kind, source: String(piece), baseRole: role))
       }
@@ -52,7 +50,9 @@ public final class TextDocument: @unchecked Sendable {
   }
 
   /// Appends a finished line.
-  public func appendLine(_ text: String, kind: LineKind = .plain(.normal), role: StyleRole = .normal, spans: [StyleSpan] = []) {
+  public func appendLine(
+    _ text: String, kind: LineKind = .plain(.normal), role: StyleRole = .normal, spans: [StyleSpan] = []
+  ) {
     for piece in Sanitizer.clean(text).split(separator: "\n", omittingEmptySubsequences: false) {
       startLine(TextLine(kind: kind, source: String(piece), spans: spans, baseRole: role))
       lastLineOpen = false
@@ -93,11 +93,18 @@ public final class TextDocument: @unchecked Sendable {
     if let maxLines, lines.count > maxLines + maxLines / 4 { dropOldest(lines.count - maxLines) }
   }
 
-  private func replaceLast(with line: TextLine) {
-    var styled = line
-    Self.restyle(&styled, state: markdownBefore[markdownBefore.count - 1])
-    lines[lines.count - 1] = styled
-    invalidate(from: lines.count - 1)
+  /// Appends to the open line in place (the line is not copied) and restyles only what the new
+  /// text can change: plain text is appended to the display, markdown is restyled from the
+  /// line's resume point.
+  private func growLast(by piece: Substring) {
+    let index = lines.count - 1
+    lines[index].source += piece
+    switch lines[index].kind {
+    case .markdown: MarkdownStyler.restyleGrown(&lines[index], state: markdownBefore[index])
+    case .plain: lines[index].replaceDisplay(fromUTF8Offset: lines[index].display.utf8.count, with: String(piece))
+    case .styled: break
+    }
+    invalidate(from: index)
   }
 
   private static func restyle(_ line: inout TextLine, state: MarkdownStyler.State) {
@@ -105,11 +112,8 @@ public final class TextDocument: @unchecked Sendable {
       if line.kind != .styled { line.display = line.source }
       return
     }
-    var copy = state
-    let (display, spans, role) = MarkdownStyler.style(line.source, state: &copy)
-    line.display = display
-    line.spans = spans
-    line.baseRole = role
+    line.styledThrough = nil
+    MarkdownStyler.restyleGrown(&line, state: state)
   }
 
   private func dropOldest(_ count: Int) {

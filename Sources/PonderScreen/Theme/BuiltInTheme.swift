@@ -1,123 +1,58 @@
 /// The default theme compiled in, so Ponder looks right even when no theme file can be found.
-/// `ThemeFileTests` checks it is identical to `Themes/default-dark.theme`.
+/// A test checks that `Themes/default-dark.theme`, read as a theme file, gives exactly this.
 public enum BuiltInTheme {
-  public static let defaultDarkText = """
-# Ponder's default theme, for dark terminals. Colours: default, black, red, green, yellow, blue,
-# magenta, cyan, white, bright-NAME, color0..color255 or #rrggbb. Attributes: bold, dim, italic,
-# underline, reverse. Roles left out look like `normal`.
-name = "default-dark"
+  public static let defaultDark = Theme(
+    name: "default-dark",
+    styles: [
+      .header: style("bright-white", on: "color24", bold: true),
+      .headerAccent: style("bright-yellow", on: "color24", bold: true),
+      .title: style("color245"),
+      .titleFocused: style("bright-cyan", bold: true),
+      .border: style("color240"),
+      .dim: style("color244"),
+      .logTime: style("color242"),
+      .logRequest: style("cyan"),
+      .logModel: style("blue"),
+      .logFirstToken: style("green"),
+      .logThinking: style("magenta"),
+      .logTool: style("yellow"),
+      .logResult: style("bright-yellow"),
+      .logRetry: style("color208"),
+      .logError: style("bright-red", bold: true),
+      .logDone: style("bright-green"),
+      .reasoning: style("bright-black"),
+      .cursor: style("bright-cyan", bold: true),
+      .statusBar: style("color252", on: "color236"),
+      .statusPaused: style("black", on: "yellow", bold: true),
+      .answer: style("default"),
+      .userLabel: style("bright-cyan", bold: true),
+      .userText: style("cyan"),
+      .assistantLabel: style("bright-green", bold: true),
+      .bold: style(nil, bold: true),
+      .heading: style("bright-white", bold: true, underline: true),
+      .code: style("color186", on: "color235"),
+      .codeLabel: style("color244", on: "color235"),
+      .listBullet: style("bright-cyan"),
+      .notice: style("yellow"),
+      .error: style("bright-red"),
+      .searchMatch: style("black", on: "yellow"),
+      .searchCurrent: style("black", on: "bright-green", bold: true),
+      .inputPrompt: style("bright-cyan", bold: true),
+      .input: style("default"),
+      .inputPlaceholder: style("color242"),
+      .footer: style("color248", on: "color235"),
+      .footerKey: style("bright-white", on: "color235", bold: true),
+      .overlay: style("bright-white", on: "color237"),
+      .overlayTitle: style("bright-cyan", on: "color237", bold: true),
+      .overlaySelected: style("black", on: "bright-cyan"),
+    ])
 
-[header]
-fg = "bright-white"
-bg = "color24"
-bold = true
-[headerAccent]
-fg = "bright-yellow"
-bg = "color24"
-bold = true
-[title]
-fg = "color245"
-[titleFocused]
-fg = "bright-cyan"
-bold = true
-[border]
-fg = "color240"
-[dim]
-fg = "color244"
-[logTime]
-fg = "color242"
-[logRequest]
-fg = "cyan"
-[logModel]
-fg = "blue"
-[logFirstToken]
-fg = "green"
-[logThinking]
-fg = "magenta"
-[logTool]
-fg = "yellow"
-[logResult]
-fg = "bright-yellow"
-[logRetry]
-fg = "color208"
-[logError]
-fg = "bright-red"
-bold = true
-[logDone]
-fg = "bright-green"
-[reasoning]
-# A 16-colour grey without italic: switching to it costs few bytes on every frame of a stream.
-fg = "bright-black"
-[cursor]
-fg = "bright-cyan"
-bold = true
-[statusBar]
-fg = "color252"
-bg = "color236"
-[statusPaused]
-fg = "black"
-bg = "yellow"
-bold = true
-[answer]
-fg = "default"
-[userLabel]
-fg = "bright-cyan"
-bold = true
-[userText]
-fg = "cyan"
-[assistantLabel]
-fg = "bright-green"
-bold = true
-[bold]
-bold = true
-[heading]
-fg = "bright-white"
-bold = true
-underline = true
-[code]
-fg = "color186"
-bg = "color235"
-[codeLabel]
-fg = "color244"
-bg = "color235"
-[listBullet]
-fg = "bright-cyan"
-[notice]
-fg = "yellow"
-[error]
-fg = "bright-red"
-[searchMatch]
-fg = "black"
-bg = "yellow"
-[searchCurrent]
-fg = "black"
-bg = "bright-green"
-bold = true
-[inputPrompt]
-fg = "bright-cyan"
-bold = true
-[input]
-fg = "default"
-[inputPlaceholder]
-fg = "color242"
-[footer]
-fg = "color248"
-bg = "color235"
-[footerKey]
-fg = "bright-white"
-bg = "color235"
-bold = true
-[overlay]
-fg = "bright-white"
-bg = "color237"
-[overlayTitle]
-fg = "bright-cyan"
-bg = "color237"
-bold = true
-[overlaySelected]
-fg = "black"
-bg = "bright-cyan"
-"""
-
-  public static let defaultDark: Theme = (try? Theme(parsing: defaultDarkText)) ?? Theme(name: "plain", styles: [:])
+  /// A role's look from colour names as a theme file writes them.
+  private static func style(
+    _ foreground: String?, on background: String? = nil, bold: Bool = false, underline: Bool = false
+  ) -> RoleStyle {
+    RoleStyle(
+      foreground: foreground.flatMap(Theme.color(named:)) ?? .terminalDefault,
+      background: background.flatMap(Theme.color(named:)) ?? .terminalDefault, bold: bold, underline: underline)
+  }
 }

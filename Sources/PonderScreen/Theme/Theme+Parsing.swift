@@ -5,32 +5,51 @@ extension Theme {
   public struct ParseError: Error, Equatable, CustomStringConvertible {
     public var reason: String
     public var description: String { reason }
+
+    public init(reason: String) {
+      self.reason = reason
+    }
   }
 
-  /// Reads a theme file: `[role]` sections with `fg`, `bg` and boolean attributes.
-  /// Roles the file leaves out keep the default theme's look.
-  public init(parsing text: String, base: Theme? = nil) throws(ParseError) {
-    let file: ConfigFile
-    do {
-      file = try ConfigFile(parsing: text)
-    } catch {
-      throw ParseError(reason: error.description)
-    }
+  /// Reads a theme file, already parsed as TOML at the edge: `name`, then `[role]` tables with
+  /// `fg`, `bg` and boolean attributes. Roles the file leaves out keep `base`'s look.
+  public init(document: ConfigNode, base: Theme? = nil) throws(ParseError) {
+    guard case .table(let members) = document else { throw ParseError(reason: "not a table") }
     var styles = base?.styles ?? [:]
+    var name = base?.name ?? "custom"
     let rolesByName = Dictionary(uniqueKeysWithValues: StyleRole.allCases.map { ($0.name, $0) })
-    for key in file.values.keys.sorted() where key.contains(".") {
-      let parts = key.split(separator: ".", maxSplits: 1).map(String.init)
-      guard let role = rolesByName[parts[0]] else { throw ParseError(reason: "unknown role '\(parts[0])'") }
-      var style = styles[role] ?? RoleStyle()
-      switch parts[1] {
-      case "fg", "bg":
-        guard let name = file.string(key), let color = Self.color(named: name) else {
+    for key in members.keys.sorted() {
+      guard let value = members[key] else { continue }
+      if key == "name" {
+        guard case .string(let text) = value else { throw ParseError(reason: "name must be a string") }
+        name = text
+        continue
+      }
+      guard let role = rolesByName[key] else { throw ParseError(reason: "unknown role '\(key)'") }
+      guard case .table(let attributes) = value else {
+        throw ParseError(reason: "\(key) must be a [\(key)] section of fg, bg and attributes")
+      }
+      styles[role] = try Self.style(attributes, role: key, base: styles[role] ?? RoleStyle())
+    }
+    self.init(name: name, styles: styles)
+  }
+
+  private static func style(_ attributes: [String: ConfigNode], role: String, base: RoleStyle) throws(ParseError)
+    -> RoleStyle
+  {
+    var style = base
+    for attribute in attributes.keys.sorted() {
+      let key = "\(role).\(attribute)"
+      switch (attribute, attributes[attribute]) {
+      case ("fg", let value?), ("bg", let value?):
+        guard case .string(let name) = value, let color = color(named: name) else {
           throw ParseError(reason: "\(key): unknown colour (use a name, color0–color255 or #rrggbb)")
         }
-        if parts[1] == "fg" { style.foreground = color } else { style.background = color }
-      case "bold", "dim", "italic", "underline", "reverse":
-        guard let flag = file.bool(key) else { throw ParseError(reason: "\(key) must be true or false") }
-        switch parts[1] {
+        if attribute == "fg" { style.foreground = color } else { style.background = color }
+      case ("bold", let value?), ("dim", let value?), ("italic", let value?), ("underline", let value?),
+        ("reverse", let value?):
+        guard case .bool(let flag) = value else { throw ParseError(reason: "\(key) must be true or false") }
+        switch attribute {
         case "bold": style.bold = flag
         case "dim": style.dim = flag
         case "italic": style.italic = flag
@@ -38,11 +57,10 @@ extension Theme {
         default: style.reverse = flag
         }
       default:
-        throw ParseError(reason: "\(key): unknown attribute '\(parts[1])'")
+        throw ParseError(reason: "\(key): unknown attribute '\(attribute)'")
       }
-      styles[role] = style
     }
-    self.init(name: file.string("name") ?? base?.name ?? "custom", styles: styles)
+    return style
   }
 
   static let basicNames = ["black", "red", "green", "yellow", "blue", "magenta", "cyan", "white"]

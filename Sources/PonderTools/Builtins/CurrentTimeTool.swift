@@ -1,9 +1,10 @@
+import PonderCore
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import PonderCore
 
 /// `current_time`: the local date and time, so a model need not guess "today".
 ///

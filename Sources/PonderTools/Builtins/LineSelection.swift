@@ -1,3 +1,5 @@
+import PonderCore
+
 /// Picks lines `start...end` out of a stream of chunks, up to a byte cap, and writes the note that
 /// tells the model what it got when that is not simply the whole request.
 struct LineSelection {
@@ -45,15 +47,15 @@ struct LineSelection {
   /// The selected text, followed by a note when it was cut, stopped early or found nothing.
   func text(path: String, fileSize: Int64, scanned: Int, hitScanLimit: Bool) -> String {
     let body = String(decoding: output, as: UTF8.self)
-    let size = ByteCount(fileSize)
+    let size = ByteSize.text(fileSize)
     if cut {
       let complete = line - 1 >= start ? "lines \(start)-\(line - 1) are complete" : "line \(line) is longer than that"
       return body
-        + "\n[read_file: output cut at \(ByteCount(maxOutputBytes)) (\(path) is \(size)); \(complete); "
+        + "\n[read_file: output cut at \(ByteSize.text(maxOutputBytes)) (\(path) is \(size)); \(complete); "
         + "call read_file with start_line=\(line) to read on]"
     }
     if hitScanLimit, !reachedEnd {
-      let scannedText = ByteCount(scanned)
+      let scannedText = ByteSize.text(scanned)
       if output.isEmpty {
         return "[read_file: stopped after scanning \(scannedText) of \(path) (\(size)) without reaching line \(start)]"
       }

@@ -51,7 +51,7 @@ public struct ListDirectoryTool: Tool {
     guard let status = FileStatus.of(full) else { return "?     \(name)" }
     switch status.kind {
     case .directory: return "dir   \(name)/"
-    case .file: return "file  \(name)  (\(ByteCount(status.size)))"
+    case .file: return "file  \(name)  (\(ByteSize.text(status.size)))"
     case .symlink: return "link  \(name) -> \(POSIX.linkTarget(full) ?? "?")"
     case .other: return "other \(name)"
     }

@@ -19,7 +19,7 @@ public struct ReadFileTool: Tool {
   public var isReadOnly: Bool { true }
   public var description: String {
     "Read a text file in the workspace. Returns its exact content, or only lines start_line to end_line "
-      + "(1-based, inclusive). Long output is cut at \(ByteCount(maxOutputBytes)) with a note saying how to read on."
+      + "(1-based, inclusive). Long output is cut at \(ByteSize.text(maxOutputBytes)) with a note saying how to read on."
   }
 
   public var parameters: JSONValue {
@@ -51,7 +51,7 @@ public struct ReadFileTool: Tool {
     let sample = try file.readFully(upTo: TextSniffer.sampleSize)
     if TextSniffer.isBinary(sample, isWholeFile: Int64(sample.count) >= status.size) {
       throw ToolFailure(
-        "\(path.relative) is a binary file (\(ByteCount(status.size))); read_file only reads text "
+        "\(path.relative) is a binary file (\(ByteSize.text(status.size))); read_file only reads text "
           + "(it found a NUL byte or invalid UTF-8 in the first 8 KB).")
     }
     var selection = LineSelection(start: start, end: end, maxOutputBytes: maxOutputBytes)

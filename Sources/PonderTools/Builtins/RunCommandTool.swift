@@ -22,7 +22,7 @@ public struct RunCommandTool: Tool {
   public var isReadOnly: Bool { false }
   public var description: String {
     "Run a shell command (/bin/sh -c) in the workspace folder and return its exit status, stdout and stderr "
-      + "(each cut to \(ByteCount(captureLimit))). Stops it after timeout_seconds (default \(Int(defaultTimeout)))."
+      + "(each cut to \(ByteSize.text(captureLimit))). Stops it after timeout_seconds (default \(Int(defaultTimeout)))."
   }
 
   public var parameters: JSONValue {
@@ -67,10 +67,10 @@ public struct RunCommandTool: Tool {
 
   private static func section(_ name: String, _ capture: OutputCapture) -> String {
     guard capture.totalBytes > 0 else { return "\(name): (empty)\n" }
-    let dropped = capture.droppedBytes > 0 ? ", \(ByteCount(capture.droppedBytes)) not shown" : ""
+    let dropped = capture.droppedBytes > 0 ? ", \(ByteSize.text(capture.droppedBytes)) not shown" : ""
     var body = capture.text
     if !body.hasSuffix("\n") { body += "\n" }
-    return "\(name) (\(ByteCount(capture.totalBytes))\(dropped)):\n\(body)"
+    return "\(name) (\(ByteSize.text(capture.totalBytes))\(dropped)):\n\(body)"
   }
 }
 

@@ -55,7 +55,7 @@ public struct SearchFilesTool: Tool {
     } catch {
       throw ToolFailure("search_files: \(pattern) is not a valid regular expression: \(error)")
     }
-    var search = SearchState(maxMatches: maxMatches, maxFiles: maxFiles)
+    var search = FileSearchTally(maxMatches: maxMatches, maxFiles: maxFiles)
     var pending = [start.absolute]
     while let path = pending.popLast(), !search.isFull {
       try Task.checkCancellation()
@@ -84,7 +84,8 @@ extension SearchFilesTool {
   func runInWorker(_ worker: SearchWorker, _ arguments: JSONValue, context: ToolContext) async throws -> ToolOutput {
     let pattern = arguments["pattern"]?.stringValue ?? ""
     let report = try await ProcessRunner.run(
-      command: worker.commandLine(root: context.workspace.root, arguments: arguments), directory: context.workspace.root,
+      command: worker.commandLine(root: context.workspace.root, arguments: arguments),
+      directory: context.workspace.root,
       timeout: worker.timeout, captureLimit: 1 << 20)
     switch report.ending {
     case .exited(0):
@@ -96,57 +97,8 @@ extension SearchFilesTool {
     case .cancelled:
       throw CancellationError()
     case .exited, .signaled, .unknown:
-      let text = report.stderr.text.trimmingSpaces()
+      let text = report.stderr.text.trimmingWhitespace()
       throw ToolFailure(text.isEmpty ? "search_files: the search failed" : text)
     }
-  }
-}
-
-/// The running tally of one search: matches so far, files read and skipped.
-struct SearchState {
-  let maxMatches: Int
-  let maxFiles: Int
-  private(set) var lines: [String] = []
-  private(set) var filesRead = 0
-  private(set) var skippedBinary = 0
-  var skippedLarge = 0
-  private var truncated = false
-
-  init(maxMatches: Int, maxFiles: Int) {
-    self.maxMatches = maxMatches
-    self.maxFiles = maxFiles
-  }
-
-  var isFull: Bool { lines.count >= maxMatches || filesRead >= maxFiles }
-
-  mutating func scan(_ path: String, shownAs name: String, regex: Regex<AnyRegexOutput>, limit: Int) {
-    guard let bytes = try? OpenFile.forReading(path, shownAs: name).readFully(upTo: limit) else { return }
-    filesRead += 1
-    let sample = Array(bytes.prefix(TextSniffer.sampleSize))
-    guard !TextSniffer.isBinary(sample, isWholeFile: sample.count == bytes.count) else {
-      skippedBinary += 1
-      return
-    }
-    let text = String(decoding: bytes, as: UTF8.self)
-    for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-      guard line.firstMatch(of: regex) != nil else { continue }
-      guard lines.count < maxMatches else {
-        truncated = true
-        return
-      }
-      let shown = line.count > 200 ? line.prefix(200) + "…" : line
-      lines.append("\(name):\(number + 1): \(shown)")
-    }
-  }
-
-  func report(pattern: String, maxFileBytes: Int) -> String {
-    var notes: [String] = []
-    if truncated || lines.count >= maxMatches { notes.append("stopped at \(maxMatches) matches") }
-    if filesRead >= maxFiles { notes.append("stopped after reading \(maxFiles) files") }
-    if skippedBinary > 0 { notes.append("\(skippedBinary) binary file(s) skipped") }
-    if skippedLarge > 0 { notes.append("\(skippedLarge) file(s) over \(ByteCount(maxFileBytes)) skipped") }
-    let footer = notes.isEmpty ? "" : "\n[search_files: " + notes.joined(separator: "; ") + "]"
-    if lines.isEmpty { return "No matches for /\(pattern)/ in \(filesRead) file(s)." + footer }
-    return lines.joined(separator: "\n") + footer
   }
 }

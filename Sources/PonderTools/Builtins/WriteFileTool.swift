@@ -1,9 +1,10 @@
+import PonderCore
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import PonderCore
 
 /// `write_file`: creates or replaces a text file inside the workspace, creating missing parent
 /// folders. It changes the user's files, so it is not read-only and is asked about by default.
@@ -48,8 +49,8 @@ public struct WriteFileTool: Tool {
     let file = OpenFile(adopting: descriptor)
     let bytes = Array(content.utf8)
     try file.write(bytes)
-    let how = previous.map { "replaced a file of \(ByteCount($0.size))" } ?? "new file"
-    return .ok("wrote \(ByteCount(bytes.count)) to \(path.relative) (\(how))")
+    let how = previous.map { "replaced a file of \(ByteSize.text($0.size))" } ?? "new file"
+    return .ok("wrote \(ByteSize.text(bytes.count)) to \(path.relative) (\(how))")
   }
 
   /// Makes each missing folder between the workspace and the file, refusing to go outside.

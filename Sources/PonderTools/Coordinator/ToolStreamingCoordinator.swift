@@ -68,7 +68,7 @@ public actor ToolStreamingCoordinator {
   /// - Returns: how the turn ended and the messages it added to the conversation.
   public func run(_ request: ChatRequest, toolsSupported: Bool, emit: @escaping Sink) async -> ToolTurnOutcome {
     guard !isRunning else {
-      let busy = ChatError(.rejected(status: 409), "another turn is already running on this coordinator")
+      let busy = ChatError(.unavailable, "another turn is already running on this coordinator")
       return ToolTurnOutcome(messages: [], ending: .failed(busy), steps: 0)
     }
     isRunning = true

@@ -36,7 +36,7 @@ struct ArgumentReader {
   func optionalDouble(_ key: String) throws(ToolFailure) -> Double? {
     guard let value = value(key) else { return nil }
     if let number = value.doubleValue, number.isFinite { return number }
-    if let text = value.stringValue?.trimmingSpaces() {
+    if let text = value.stringValue?.trimmingWhitespace() {
       if text.isEmpty { return nil }
       if let number = Double(text), number.isFinite { return number }
     }
@@ -59,15 +59,5 @@ struct ArgumentReader {
     case "false", "no", "0", "": return false
     default: throw ToolFailure("\(tool): the argument \"\(key)\" must be true or false, not \(value.serialized).")
     }
-  }
-}
-
-extension String {
-  /// The text without leading and trailing whitespace (also used by PonderMCP).
-  public func trimmingSpaces() -> String {
-    var slice = Substring(self)
-    while let first = slice.first, first.isWhitespace { slice = slice.dropFirst() }
-    while let last = slice.last, last.isWhitespace { slice = slice.dropLast() }
-    return String(slice)
   }
 }

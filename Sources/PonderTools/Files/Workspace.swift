@@ -56,7 +56,12 @@ public struct Workspace: Sendable, Equatable {
   /// - Throws: ``ToolFailure`` worded for the model when the path leads outside or cannot be used.
   public func resolve(_ path: String) throws(ToolFailure) -> ResolvedPath {
     guard !path.contains("\0") else { throw ToolFailure("path \(quoted(path)) contains a NUL byte.") }
-    let trimmed = path.trimmingSpaces()
+    let trimmed = path.trimmingWhitespace()
+    if trimmed == "~" || trimmed.hasPrefix("~/") {
+      throw ToolFailure(
+        "path \(quoted(trimmed)) starts with ~, which is not expanded here: the tools reach only the workspace"
+          + " (\(root)); give a path relative to it.")
+    }
     let full = trimmed.hasPrefix("/") ? trimmed : root + "/" + trimmed
     let components = full.split(separator: "/").map(String.init)
     // The longest prefix that exists, canonicalised by the system (symlinks and `..` resolved).

@@ -43,7 +43,9 @@ public enum GroupSpawn {
     posix_spawnattr_setpgroup(&attributes, 0)
     var defaults = sigset_t()
     sigemptyset(&defaults)
-    let reset = [SIGINT, SIGQUIT, SIGPIPE, SIGTERM, SIGHUP, SIGTSTP, SIGTTIN, SIGTTOU, SIGCHLD, SIGUSR1, SIGUSR2, SIGALRM]
+    let reset = [
+      SIGINT, SIGQUIT, SIGPIPE, SIGTERM, SIGHUP, SIGTSTP, SIGTTIN, SIGTTOU, SIGCHLD, SIGUSR1, SIGUSR2, SIGALRM,
+    ]
     for signal in reset { sigaddset(&defaults, signal) }
     posix_spawnattr_setsigdefault(&attributes, &defaults)
     var mask = sigset_t()
@@ -59,11 +61,13 @@ public enum GroupSpawn {
     var pid = pid_t()
     let code: Int32
     if let cEnvironment {
-      code = searchPath
+      code =
+        searchPath
         ? posix_spawnp(&pid, arguments[0], &actions, &attributes, cArguments, cEnvironment)
         : posix_spawn(&pid, arguments[0], &actions, &attributes, cArguments, cEnvironment)
     } else {
-      code = searchPath
+      code =
+        searchPath
         ? posix_spawnp(&pid, arguments[0], &actions, &attributes, cArguments, inherited)
         : posix_spawn(&pid, arguments[0], &actions, &attributes, cArguments, inherited)
     }

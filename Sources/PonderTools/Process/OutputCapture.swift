@@ -1,3 +1,5 @@
+import PonderCore
+
 /// Keeps a bounded amount of a stream: its beginning and its end, counting what is dropped in
 /// between, so a command printing 100 MB costs `limit` bytes of memory, not 100 MB.
 ///
@@ -34,6 +36,9 @@ struct OutputCapture: Sendable {
     bytes.withUnsafeBytes { append($0) }
   }
 
+  /// Bytes held in memory now: at most `limit` plus the tail's slack (`tailLimit`).
+  var storedBytes: Int { head.count + tail.count }
+
   /// Bytes seen but not kept.
   var droppedBytes: Int { totalBytes - head.count - keptTail.count }
 
@@ -43,7 +48,7 @@ struct OutputCapture: Sendable {
   var text: String {
     guard droppedBytes > 0 else { return String(decoding: head + keptTail, as: UTF8.self) }
     return String(decoding: head, as: UTF8.self)
-      + "\n[… \(ByteCount(droppedBytes)) not shown …]\n"
+      + "\n[… \(ByteSize.text(droppedBytes)) not shown …]\n"
       + String(decoding: keptTail, as: UTF8.self)
   }
 }

@@ -19,10 +19,10 @@ struct SpawnedProcess: Sendable {
   private static let launcher = #"cd -- "$1" || exit 126; exec /bin/sh -c "$2""#
 
   static func spawn(command: String, directory: String) throws(ToolFailure) -> SpawnedProcess {
-    let out = try Pipe()
-    let err: Pipe
+    let out = try ProcessPipe()
+    let err: ProcessPipe
     do {
-      err = try Pipe()
+      err = try ProcessPipe()
     } catch {
       out.closeBoth()
       throw error
@@ -47,27 +47,8 @@ struct SpawnedProcess: Sendable {
   }
 
   /// `posix_spawn` itself: the child's pid and the error code (0 when it started).
-  private static func launch(_ arguments: [String], out: Pipe, err: Pipe) -> (pid_t, Int32) {
-    GroupSpawn.spawn(arguments, environment: nil, stdin: .devNull, stdout: out.write, stderr: err.write, searchPath: false)
-  }
-}
-
-/// A pipe whose two ends are closed on exec (the child gets only the duplicates on 1 and 2).
-private struct Pipe {
-  let read: Int32
-  let write: Int32
-
-  init() throws(ToolFailure) {
-    var ends: [Int32] = [-1, -1]
-    guard pipe(&ends) == 0 else { throw ToolFailure("cannot create a pipe: \(POSIX.describe(errno)).") }
-    read = ends[0]
-    write = ends[1]
-    _ = fcntl(read, F_SETFD, FD_CLOEXEC)
-    _ = fcntl(write, F_SETFD, FD_CLOEXEC)
-  }
-
-  func closeBoth() {
-    close(read)
-    close(write)
+  private static func launch(_ arguments: [String], out: ProcessPipe, err: ProcessPipe) -> (pid_t, Int32) {
+    GroupSpawn.spawn(
+      arguments, environment: nil, stdin: .devNull, stdout: out.write, stderr: err.write, searchPath: false)
   }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import PonderCore
 import PonderMCP
+import PonderMCPBridge
 import PonderTools
 import Testing
 
@@ -13,7 +14,15 @@ enum MCPTestServer {
   /// The built test server, found next to the test bundle (the build folder). Throws when it is
   /// missing, so the round-trip tests fail instead of passing without a server.
   static func path() throws -> String {
-    let name = "ponder-mcp-test-server"
+    try built("ponder-mcp-test-server")
+  }
+
+  /// The `ponder-mcp` helper built with the tests.
+  static func helperPath() throws -> String {
+    try built(MCPHelperSource.executableName)
+  }
+
+  private static func built(_ name: String) throws -> String {
     var folders = Bundle.allBundles.map { $0.bundleURL.deletingLastPathComponent() }
     folders.append(Bundle.main.bundleURL)
     folders.append(Bundle.main.bundleURL.deletingLastPathComponent())
@@ -47,13 +56,59 @@ enum MCPTestServer {
   }
 }
 
-/// Starts `configs`, runs `body` with what started, and always shuts the servers down.
+/// The two ways Ponder's MCP code runs: in process (``MCPToolSource``, what the `ponder-mcp`
+/// helper runs) and through the helper (``MCPHelperSource``, what `ponder` uses). Every behaviour
+/// test runs both ways, so the helper must keep what the in-process source does.
+enum MCPPath: String, CaseIterable, Sendable, CustomTestStringConvertible {
+  case inProcess, helper
+  var testDescription: String { rawValue }
+}
+
+/// What the tests need of either source.
+protocol MCPSourceUnderTest: Sendable {
+  var serverNames: [String] { get async }
+  func shutdown() async
+}
+
+extension MCPToolSource: MCPSourceUnderTest {}
+extension MCPHelperSource: MCPSourceUnderTest {}
+
+/// An MCP tool's server and remote name, whichever way it runs.
+struct MCPRemote {
+  var serverName: String
+  var remoteName: String
+
+  init?(_ tool: any Tool) {
+    if let tool = tool as? MCPTool {
+      (serverName, remoteName) = (tool.serverName, tool.remoteName)
+    } else if let tool = tool as? MCPHelperTool {
+      (serverName, remoteName) = (tool.serverName, tool.remoteName)
+    } else {
+      return nil
+    }
+  }
+}
+
+/// Starts `configs` the `path` way, runs `body` with what started, and always shuts the servers
+/// down.
 func withServers<T>(
-  _ configs: [MCPServerConfig], logDirectory: String? = nil, handshakeTimeout: Duration = .seconds(10),
-  _ body: (_ source: MCPToolSource, _ tools: [any Tool], _ problems: [String]) async throws -> T
+  _ path: MCPPath, _ configs: [MCPServerConfig], logDirectory: String? = nil, handshakeTimeout: Duration = .seconds(10),
+  _ body: (_ source: any MCPSourceUnderTest, _ tools: [any Tool], _ problems: [String]) async throws -> T
 ) async throws -> T {
-  let source = MCPToolSource(logDirectory: logDirectory, handshakeTimeout: handshakeTimeout)
-  let (tools, problems) = await source.start(configs)
+  let source: any MCPSourceUnderTest
+  let tools: [any Tool]
+  let problems: [String]
+  switch path {
+  case .inProcess:
+    let inProcess = MCPToolSource(logDirectory: logDirectory, handshakeTimeout: handshakeTimeout)
+    (tools, problems) = await inProcess.start(configs)
+    source = inProcess
+  case .helper:
+    let helper = MCPHelperSource(
+      executable: try MCPTestServer.helperPath(), logDirectory: logDirectory, handshakeTimeout: handshakeTimeout)
+    (tools, problems) = await helper.start(configs)
+    source = helper
+  }
   do {
     let result = try await body(source, tools, problems)
     await source.shutdown()

@@ -32,7 +32,8 @@ final class RunCounter: @unchecked Sendable {
 }
 
 /// A read-only tool that waits until `expected` runs have arrived: two calls can only both
-/// return "met" if they run at the same time. Gives up after a second (and says "alone").
+/// return "met" if they run at the same time. Gives up after a minute (and says "alone"):
+/// calls that run one after the other fail the test instead of hanging it.
 struct RendezvousTool: Tool {
   let gate: Rendezvous
   var name: String { "meet" }
@@ -60,7 +61,7 @@ actor Rendezvous {
       return true
     }
     let timeout = Task {
-      try await Task.sleep(for: .seconds(1))
+      try await Task.sleep(for: .seconds(60))
       self.giveUp()
     }
     defer { timeout.cancel() }

@@ -1,0 +1,3 @@
+import PonderMCP
+
+await MCPHelperMain.run()

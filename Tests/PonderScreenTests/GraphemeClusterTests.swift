@@ -1,0 +1,59 @@
+import Testing
+
+@testable import PonderScreen
+
+/// Grapheme clusters are kept whole in one cell and measured as current terminals draw them.
+@Suite struct GraphemeClusterTests {
+  @Test(
+    arguments: [
+      ("a", 1), ("東", 2), ("🙂", 2), ("e\u{301}", 1), ("e\u{301}\u{302}\u{303}", 1),
+      ("👍🏽", 2), ("👩‍💻", 2), ("👨‍👩‍👧", 2), ("❤\u{FE0F}", 2), ("❤", 1), ("☺\u{FE0E}", 1),
+      ("🇫🇷", 2), ("1\u{FE0F}\u{20E3}", 2), ("🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}", 2),
+      ("\u{915}\u{94D}\u{937}", 1),
+    ] as [(String, Int)])
+  func widths(text: String, columns: Int) {
+    #expect(text.count == 1)
+    let grapheme = Character(text)
+    #expect(DisplayWidth.of(grapheme) == columns, "\(grapheme.unicodeScalars.map { String($0.value, radix: 16) })")
+  }
+
+  @Test func everyScalarOfAClusterIsKept() {
+    let clusters: [String] = [
+      "👍🏽", "👩‍💻", "👨‍👩‍👧‍👦", "e\u{301}\u{302}\u{303}\u{304}", "🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}",
+      "1\u{FE0F}\u{20E3}",
+    ]
+    for text in clusters {
+      #expect(text.count == 1)
+      let cluster = Character(text)
+      let cell = Cell(cluster, width: UInt8(DisplayWidth.of(cluster)))
+      #expect(cell.scalars == Array(cluster.unicodeScalars))
+      #expect(cell.grapheme == cluster)
+    }
+  }
+
+  @Test func aLineOfClustersReadsBackExactly() {
+    let text = "[👍🏽] [👨‍👩‍👧] [🇫🇷] [e\u{301}\u{302}] end"
+    var grid = CellGrid(width: 40, height: 1)
+    let end = grid.write(text, x: 0, y: 0, role: .answer)
+    #expect(end == DisplayWidth.of(text))
+    #expect(grid.lines[0].hasPrefix(text))
+  }
+
+  @Test func theSameLongClusterInTwoFramesIsNoChange() {
+    var first = CellGrid(width: 10, height: 1)
+    first.write("👨‍👩‍👧‍👦x", x: 0, y: 0, role: .answer)
+    var second = CellGrid(width: 10, height: 1)
+    second.write("👨‍👩‍👧‍👦x", x: 0, y: 0, role: .answer)
+    #expect(second.changes(since: first).isEmpty)
+    var third = CellGrid(width: 10, height: 1)
+    third.write("👨‍👩‍👧x", x: 0, y: 0, role: .answer)
+    #expect(third.changes(since: first).count == 1)
+  }
+
+  @Test func asciiCellsAreOneScalarWithNothingStored() {
+    let cell = Cell("a", role: .answer)
+    #expect(cell.isPlainASCII)
+    #expect(!Cell("é").isPlainASCII)
+    #expect(!Cell("👍🏽", width: 2).isPlainASCII)
+  }
+}
