@@ -14,7 +14,7 @@ enum SSEReference {
     func process(_ line: ArraySlice<UInt8>) {
       if line.isEmpty {
         if !data.isEmpty {
-          events.append(SSEEvent(type: type ?? "message", data: String(decoding: data.dropLast(), as: UTF8.self)))
+          events.append(SSEEvent(type: type ?? "message", data: Array(data.dropLast())))
         }
         data = []
         type = nil
@@ -48,7 +48,7 @@ enum SSEReference {
     if !data.isEmpty {
       let last = Array(data.dropLast())
       if last == Array("[DONE]".utf8) || (try? JSONValue.parse(last)) != nil {
-        events.append(SSEEvent(type: type ?? "message", data: String(decoding: last, as: UTF8.self)))
+        events.append(SSEEvent(type: type ?? "message", data: last))
       }
     }
     return events
