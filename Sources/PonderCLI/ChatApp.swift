@@ -28,11 +28,11 @@ final class ChatApp {
   }
 
   private var state: AppState
-  private let terminal: CursesTerminal
+  let terminal: CursesTerminal
   private let transport: any HTTPTransport
   private let backend: ChatBackend
   private let events: AsyncStream<LoopEvent>
-  private let inbox: AsyncStream<LoopEvent>.Continuation
+  let inbox: AsyncStream<LoopEvent>.Continuation
   private let clock = ContinuousClock()
   private let started: ContinuousClock.Instant
   private var previous: CellGrid?
@@ -328,33 +328,6 @@ final class ChatApp {
   private func startupProbe() {
     process(.note(.request, "listing models of \(backend)"))
     loadModels()
-  }
-
-  /// Puts text on the clipboard by every path the environment allows (OSC 52 always, so it works
-  /// over SSH; a native tool when there is a local display) and logs which paths were used.
-  private func copy(_ text: String, label: String) {
-    let plan = ClipboardPlan(
-      environment: ProcessInfo.processInfo.environment, isMacOS: ClipboardRunner.isMacOS,
-      availableTools: ClipboardRunner.toolsOnPath())
-    var used: [String] = []
-    var commands: [ClipboardMethod] = []
-    for method in plan.methods {
-      switch method {
-      case .osc52(let wrapping):
-        let sequence = OSC52.setClipboard(text, wrapping: wrapping)
-        terminal.writeRaw(sequence.string)
-        used.append(method.label + (sequence.truncated ? " (first \(sequence.textBytes) bytes)" : ""))
-      case .command:
-        commands.append(method)
-      }
-    }
-    let inbox = self.inbox
-    let written = used
-    Task.detached {
-      var all = written
-      for method in commands where ClipboardRunner.run(method, text: text) { all.insert(method.label, at: 0) }
-      inbox.yield(.app(.copied(label: label, methods: all, failure: all.isEmpty ? "no clipboard path worked" : nil)))
-    }
   }
 
   // MARK: - Screen
