@@ -9,11 +9,7 @@
 public struct SSEFramer: Sendable {
   /// The largest event accepted (data plus the line being read), like the NDJSON record cap.
   public let maxEventLength: Int
-  private var buffer: [UInt8] = []
-  /// Start of the first line not yet parsed.
-  private var start = 0
-  /// Bytes before this index (from `start`) are known to hold no line terminator.
-  private var scanned = 0
+  private var buffer = ByteLineBuffer()
   /// The previous line ended with a CR at the end of the buffer: an LF that follows belongs to it.
   private var skipLineFeed = false
   /// Whether the first bytes of the stream were checked for a BOM.
@@ -26,29 +22,21 @@ public struct SSEFramer: Sendable {
   }
 
   /// Adds bytes read from the network.
-  public mutating func append(_ bytes: some Collection<UInt8>) {
-    if start > 0, start >= buffer.count / 2 {
-      buffer.removeSubrange(0..<start)
-      scanned -= start
-      start = 0
-    }
-    buffer.append(contentsOf: bytes)
-  }
+  public mutating func append(_ bytes: some Collection<UInt8>) { buffer.append(bytes) }
 
   /// The next complete event, `nil` when more bytes are needed.
   /// - Throws: ``ChatError/Kind/malformed`` when an event grows past ``maxEventLength``.
   public mutating func nextEvent() throws(ChatError) -> SSEEvent? {
     guard skipBOM() else { return nil }
     while let line = findLineEnd() {
-      let lineStart = start
-      start = line.next
-      scanned = line.next
+      let lineStart = buffer.start
+      buffer.consume(upTo: line.next)
       // The same limit whether the line came whole or is still arriving (checked below).
       try checkSize(pendingLine: line.end - lineStart)
       if let event = processLine(lineStart..<line.end) { return event }
     }
-    scanned = buffer.count
-    try checkSize(pendingLine: buffer.count - start)
+    buffer.searchedAll()
+    try checkSize(pendingLine: buffer.pending.count)
     return nil
   }
 
@@ -58,10 +46,10 @@ public struct SSEFramer: Sendable {
   /// `[DONE]`), so a server that omits the final blank line loses nothing.
   public mutating func finish() -> SSEEvent? {
     defer { reset() }
-    if !checkedBOM, Self.bom.starts(with: buffer[start...]) { return nil }
-    if start < buffer.count {
-      let line = start..<buffer.count
-      start = buffer.count
+    if !checkedBOM, Self.bom.starts(with: buffer.pending) { return nil }
+    if !buffer.pending.isEmpty {
+      let line = buffer.start..<buffer.bytes.count
+      buffer.consume(upTo: line.upperBound)
       if let event = processLine(line) { return event }
     }
     guard !data.isEmpty else { return nil }
@@ -80,31 +68,28 @@ public struct SSEFramer: Sendable {
   /// Skips a BOM at the very start; `false` while the first bytes could still be one.
   private mutating func skipBOM() -> Bool {
     guard !checkedBOM else { return true }
-    let head = buffer[start...]
+    let head = buffer.pending
     if head.count < Self.bom.count, Self.bom.starts(with: head) { return false }
-    if head.starts(with: Self.bom) { start += Self.bom.count }
-    scanned = start
+    if head.starts(with: Self.bom) { buffer.consume(upTo: head.startIndex + Self.bom.count) }
     checkedBOM = true
     return true
   }
 
   /// The end of the next line and where the line after it starts.
   private mutating func findLineEnd() -> (end: Int, next: Int)? {
-    if skipLineFeed, start < buffer.count {
+    if skipLineFeed, let first = buffer.pending.first {
       skipLineFeed = false
-      if buffer[start] == 0x0A {
-        start += 1
-        scanned = Swift.max(scanned, start)
-      }
+      if first == 0x0A { buffer.consume(upTo: buffer.start + 1) }
     }
-    var index = Swift.max(start, scanned)
-    while index < buffer.count {
-      switch buffer[index] {
+    let bytes = buffer.bytes
+    var index = buffer.searchStart
+    while index < bytes.count {
+      switch bytes[index] {
       case 0x0A:
         return (index, index + 1)
       case 0x0D:
-        if index + 1 < buffer.count {
-          return (index, buffer[index + 1] == 0x0A ? index + 2 : index + 1)
+        if index + 1 < bytes.count {
+          return (index, bytes[index + 1] == 0x0A ? index + 2 : index + 1)
         }
         skipLineFeed = true
         return (index, index + 1)
@@ -116,7 +101,7 @@ public struct SSEFramer: Sendable {
   }
 
   private mutating func processLine(_ range: Range<Int>) -> SSEEvent? {
-    let line = buffer[range]
+    let line = buffer.bytes[range]
     guard let first = line.first else { return dispatch() }
     if first == UInt8(ascii: ":") { return nil }
     let colon = line.firstIndex(of: UInt8(ascii: ":")) ?? line.endIndex
@@ -152,8 +137,6 @@ public struct SSEFramer: Sendable {
     buffer.removeAll()
     data.removeAll()
     eventType = nil
-    start = 0
-    scanned = 0
     skipLineFeed = false
   }
 }
