@@ -16,7 +16,7 @@ import PonderScreen
 /// library) is written as its two halves, one per column. Any other base whose `wcwidth`
 /// disagrees with the cell (an emoji newer than the C library, say) becomes `?`, followed by a
 /// space when the cell is wide, so the columns after it stay where the grid says. Such a cell
-/// is a placeholder: ``needsOverlay(_:)`` says so, and ``GraphemeOverlay`` writes the whole
+/// is a placeholder: ``needsOverlay(_:in:)`` says so, and ``GraphemeOverlay`` writes the whole
 /// cluster over it.
 struct CellText {
   private var buffer: [wchar_t] = []
@@ -25,29 +25,31 @@ struct CellText {
 
   static let maxCombining = 4
 
-  /// Calls `body` with the text for `cell` and what, if anything, must be written in the next
-  /// column (the continuation cell) for ncurses to see the right width.
-  mutating func withText<R>(for cell: Cell, _ body: (UnsafePointer<wchar_t>?, _ next: wchar_t?) -> R) -> R {
-    let next = fill(cell)
+  /// Calls `body` with the text for `cell`, a cell of `grid`, and what, if anything, must be
+  /// written in the next column (the continuation cell) for ncurses to see the right width.
+  mutating func withText<R>(
+    for cell: Cell, in grid: CellGrid, _ body: (UnsafePointer<wchar_t>?, _ next: wchar_t?) -> R
+  ) -> R {
+    let next = fill(cell, in: grid)
     return buffer.withUnsafeBufferPointer { body($0.baseAddress, next) }
   }
 
   /// The scalars that would be written for `cell`, and for the column after it; for tests.
-  mutating func scalars(for cell: Cell) -> (scalars: [UInt32], next: UInt32?) {
-    let next = fill(cell)
+  mutating func scalars(for cell: Cell, in grid: CellGrid) -> (scalars: [UInt32], next: UInt32?) {
+    let next = fill(cell, in: grid)
     return (buffer.dropLast().map { UInt32(bitPattern: $0) }, next.map { UInt32(bitPattern: $0) })
   }
 
   static let space: wchar_t = 0x20
 
-  private mutating func fill(_ cell: Cell) -> wchar_t? {
+  private mutating func fill(_ cell: Cell, in grid: CellGrid) -> wchar_t? {
     buffer.removeAll(keepingCapacity: true)
     if cell.isPlainASCII {
       buffer.append(wchar_t(cell.base.value))
       buffer.append(0)
       return nil
     }
-    let scalars = cell.scalars
+    let scalars = grid.scalars(of: cell)
     guard let base = scalars.first else {
       buffer.append(Self.space)
       buffer.append(0)
@@ -84,10 +86,10 @@ struct CellText {
   /// Whether ncurses cannot show `cell` as it is (the text it gets is a placeholder of the right
   /// width): a cluster with a skin tone, a joiner, a variation selector or more marks than fit,
   /// or a character whose width the C library does not know as the grid does.
-  func needsOverlay(_ cell: Cell) -> Bool {
+  func needsOverlay(_ cell: Cell, in grid: CellGrid) -> Bool {
     if cell.isPlainASCII || cell.width == 0 { return false }
     if cell.isSingleScalar { return columnWidth(cell.base.value) != Int32(cell.width) }
-    let scalars = cell.scalars
+    let scalars = grid.scalars(of: cell)
     guard let base = scalars.first else { return false }
     if Self.secondRegionalIndicator(of: scalars, cellWidth: cell.width) != nil { return false }
     if columnWidth(base.value) != Int32(cell.width) { return true }
@@ -98,8 +100,8 @@ struct CellText {
 
   /// How many columns a terminal that measures each character alone (as `wcwidth` does) gives
   /// `cell`'s cluster: what an older terminal may cover when the cluster is written whole.
-  func characterByCharacterWidth(of cell: Cell) -> Int {
-    cell.scalars.reduce(0) { $0 + max(0, Int(columnWidth($1.value))) }
+  func characterByCharacterWidth(of cell: Cell, in grid: CellGrid) -> Int {
+    grid.scalars(of: cell).reduce(0) { $0 + max(0, Int(columnWidth($1.value))) }
   }
 
   /// The second half of a flag in a wide cell whose first half is one column wide.

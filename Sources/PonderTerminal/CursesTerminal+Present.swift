@@ -12,7 +12,7 @@ extension CursesTerminal {
     let screen = ponder_stdscr()
     if let previous, previous.width != grid.width || previous.height != grid.height { clearok(screen, true) }
     overlay.removeAll()
-    for change in grid.changes(since: previous) { write(change) }
+    for change in grid.changes(since: previous) { write(change, of: grid) }
     placeCursor(grid.cursor)
     wnoutrefresh(screen)
     doupdate()
@@ -25,7 +25,7 @@ extension CursesTerminal {
     }
   }
 
-  private func write(_ change: CellGrid.Change) {
+  private func write(_ change: CellGrid.Change, of grid: CellGrid) {
     let y = Int32(change.y)
     var x = Int32(change.x)
     for cell in change.cells {
@@ -33,9 +33,9 @@ extension CursesTerminal {
       // The continuation half of a wide character: ncurses fills it when the character is written.
       if cell.width == 0 { continue }
       let style = attributes(for: cell.role)
-      if !cell.isPlainASCII, cellText.needsOverlay(cell) { overlay.add(x: Int(x), y: change.y) }
+      if !cell.isPlainASCII, cellText.needsOverlay(cell, in: grid) { overlay.add(x: Int(x), y: change.y) }
       // Writing the bottom-right cell returns ERR (the cursor cannot advance); the cell is still drawn.
-      cellText.withText(for: cell) { text, next in
+      cellText.withText(for: cell, in: grid) { text, next in
         _ = ponder_put_cell(y, x, text, style.attributes, style.pair)
         if let next {
           let second: [wchar_t] = [next, 0]

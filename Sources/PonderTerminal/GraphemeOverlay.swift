@@ -30,14 +30,14 @@ struct GraphemeOverlay {
     var out = "\u{1B}[?7l"
     for position in positions where position.y < grid.height && position.x < grid.width {
       let cell = grid[position.x, position.y]
-      Self.write(cell, x: position.x, y: position.y, into: &out, cellText: &cellText, rendition: rendition)
-      let covered = cellText.characterByCharacterWidth(of: cell) - Int(cell.width)
+      Self.write(cell, of: grid, x: position.x, y: position.y, into: &out, cellText: &cellText, rendition: rendition)
+      let covered = cellText.characterByCharacterWidth(of: cell, in: grid) - Int(cell.width)
       var column = position.x + Int(cell.width)
       let end = min(grid.width, column + max(0, covered))
       while column < end {
         let next = grid[column, position.y]
         if next.width != 0 {
-          Self.write(next, x: column, y: position.y, into: &out, cellText: &cellText, rendition: rendition)
+          Self.write(next, of: grid, x: column, y: position.y, into: &out, cellText: &cellText, rendition: rendition)
         }
         column += max(1, Int(next.width))
       }
@@ -47,15 +47,16 @@ struct GraphemeOverlay {
   }
 
   private static func write(
-    _ cell: Cell, x: Int, y: Int, into out: inout String, cellText: inout CellText, rendition: (StyleRole) -> String
+    _ cell: Cell, of grid: CellGrid, x: Int, y: Int, into out: inout String, cellText: inout CellText,
+    rendition: (StyleRole) -> String
   ) {
     out += "\u{1B}[\(y + 1);\(x + 1)H"
     out += rendition(cell.role)
     var text = String.UnicodeScalarView()
-    if cellText.needsOverlay(cell) {
-      text.append(contentsOf: cell.scalars.filter { !TerminalText.isUnsafe($0) })
+    if cellText.needsOverlay(cell, in: grid) {
+      text.append(contentsOf: grid.scalars(of: cell).filter { !TerminalText.isUnsafe($0) })
     } else {
-      let drawn = cellText.scalars(for: cell)
+      let drawn = cellText.scalars(for: cell, in: grid)
       for value in drawn.scalars + (drawn.next.map { [$0] } ?? []) {
         if let scalar = Unicode.Scalar(value) { text.append(scalar) }
       }

@@ -25,9 +25,10 @@ import Testing
     for text in clusters {
       #expect(text.count == 1)
       let cluster = Character(text)
-      let cell = Cell(cluster, width: UInt8(DisplayWidth.of(cluster)))
-      #expect(cell.scalars == Array(cluster.unicodeScalars))
-      #expect(cell.grapheme == cluster)
+      var grid = CellGrid(width: 2, height: 1)
+      grid.put(cluster, width: DisplayWidth.of(cluster), x: 0, y: 0, role: .answer)
+      #expect(grid.scalars(of: grid[0, 0]) == Array(cluster.unicodeScalars))
+      #expect(grid.grapheme(of: grid[0, 0]) == cluster)
     }
   }
 
@@ -50,10 +51,29 @@ import Testing
     #expect(third.changes(since: first).count == 1)
   }
 
+  @Test func eachGridNumbersItsOwnLongClusters() {
+    // The same number stands for another cluster in each grid: the diff reads the text.
+    var first = CellGrid(width: 10, height: 1)
+    first.write("👨‍👩‍👧‍👦", x: 0, y: 0, role: .answer)
+    var second = CellGrid(width: 10, height: 1)
+    second.write("👩‍👩‍👦‍👦", x: 0, y: 0, role: .answer)
+    #expect(first[0, 0].longNumber == second[0, 0].longNumber)
+    #expect(second.changes(since: first).count == 1)
+    #expect(second != first)
+    // And the same cluster under another number is no change.
+    var third = CellGrid(width: 10, height: 1)
+    third.write("👩‍👩‍👦‍👦", x: 0, y: 0, role: .answer)
+    third.write("👨‍👩‍👧‍👦", x: 0, y: 0, role: .answer)
+    #expect(third[0, 0].longNumber != first[0, 0].longNumber)
+    #expect(third.changes(since: first).isEmpty)
+    #expect(third.lines == first.lines)
+  }
+
   @Test func asciiCellsAreOneScalarWithNothingStored() {
-    let cell = Cell("a", role: .answer)
-    #expect(cell.isPlainASCII)
-    #expect(!Cell("é").isPlainASCII)
-    #expect(!Cell("👍🏽", width: 2).isPlainASCII)
+    var grid = CellGrid(width: 4, height: 1)
+    grid.write("aé👍🏽", x: 0, y: 0, role: .answer)
+    #expect(grid[0, 0].isPlainASCII)
+    #expect(!grid[1, 0].isPlainASCII)
+    #expect(!grid[2, 0].isPlainASCII)
   }
 }

@@ -16,10 +16,18 @@ import Testing
     }
   }
 
+  /// A grid holding `grapheme` in its first cell, `width` columns wide.
+  static func grid(_ grapheme: Character, width: UInt8) -> CellGrid {
+    var grid = CellGrid(width: 2, height: 1)
+    grid.put(grapheme, width: Int(width), x: 0, y: 0, role: .normal)
+    return grid
+  }
+
   static func scalars(_ grapheme: Character, width: UInt8) -> (scalars: [UInt32], next: UInt32?) {
     var text = CellText()
     text.columnWidth = Self.width
-    return text.scalars(for: Cell(grapheme, width: width))
+    let grid = Self.grid(grapheme, width: width)
+    return text.scalars(for: grid[0, 0], in: grid)
   }
 
   @Test func asciiAndCombiningMarks() {
@@ -50,7 +58,8 @@ import Testing
   static func needsOverlay(_ grapheme: Character, width: UInt8) -> Bool {
     var text = CellText()
     text.columnWidth = Self.width
-    return text.needsOverlay(Cell(grapheme, width: width))
+    let grid = Self.grid(grapheme, width: width)
+    return text.needsOverlay(grid[0, 0], in: grid)
   }
 
   @Test func placeholdersAreOverlaidAndFaithfulCellsAreNot() {

@@ -12,7 +12,7 @@ import Testing
     var cellText = CellText()
     cellText.columnWidth = CellTextTests.width
     var overlay = GraphemeOverlay()
-    for x in 0..<grid.width where grid[x, 1].width != 0 && cellText.needsOverlay(grid[x, 1]) {
+    for x in 0..<grid.width where grid[x, 1].width != 0 && cellText.needsOverlay(grid[x, 1], in: grid) {
       overlay.add(x: x, y: 1)
     }
     return overlay.sequence(for: grid, cellText: &cellText, cursor: (x: 3, y: 0)) { role in

@@ -3,16 +3,17 @@
 /// Plain data (no references), so a frame's grid is allocated, filled, compared and freed
 /// without reference counting: that is most of the cost of a frame. A grapheme of up to three
 /// scalars (a letter with two combining marks, a flag, a keycap, an emoji with a skin tone) is
-/// held inline; a longer one (an emoji ZWJ sequence, a tag flag, stacked marks) is stored once
-/// in ``LongGraphemes`` and the cell holds its number. Either way the whole cluster is kept:
-/// nothing is cut to its first scalar. An ASCII cell allocates nothing.
+/// held inline; a longer one (an emoji ZWJ sequence, a tag flag, stacked marks) is stored in
+/// the table of the grid that holds the cell (``LongGraphemes``) and the cell holds its number,
+/// so a cell's text is read through its grid (``CellGrid/scalars(of:)``). Either way the whole
+/// cluster is kept: nothing is cut to its first scalar. An ASCII cell allocates nothing.
 ///
 /// A wide grapheme (CJK, most emoji) has width 2 and is followed by a continuation cell of width
 /// 0 that the terminal adapter skips. Blank cells hold a space.
 public struct Cell: Sendable, Equatable {
   public var base: Unicode.Scalar
   /// The second and third scalars of the grapheme (0 when absent), or, when `extra1` has
-  /// ``longFlag`` set, the number of the whole grapheme in ``LongGraphemes``.
+  /// ``longFlag`` set, the number of the whole grapheme in its grid's ``LongGraphemes``.
   var extra1: UInt32 = 0
   var extra2: UInt32 = 0
   /// 1 for most graphemes, 2 for wide ones, 0 for the continuation cell after a wide one.
@@ -22,7 +23,9 @@ public struct Cell: Sendable, Equatable {
   /// Marks `extra1` as a ``LongGraphemes`` number rather than a scalar (scalars end at 0x10FFFF).
   static let longFlag: UInt32 = 0x8000_0000
 
-  public init(_ grapheme: Character, width: UInt8 = 1, role: StyleRole = .normal) {
+  /// A cell for `grapheme`; a cluster too long to hold inline is stored in `long`, the table of
+  /// the grid the cell is for.
+  init(_ grapheme: Character, width: UInt8, role: StyleRole, long: inout LongGraphemes) {
     self.width = width
     self.role = role
     if let ascii = grapheme.asciiValue {
@@ -41,13 +44,7 @@ public struct Cell: Sendable, Equatable {
       extra2 = third.value
       return
     }
-    if let number = LongGraphemes.shared.number(for: grapheme) {
-      extra1 = Self.longFlag | number
-    } else {
-      // The table is full (thousands of distinct long clusters): keep what fits inline.
-      extra1 = second.value
-      extra2 = third.value
-    }
+    extra1 = Self.longFlag | long.add(grapheme)
   }
 
   public init(scalar: Unicode.Scalar, width: UInt8 = 1, role: StyleRole = .normal) {
@@ -64,20 +61,12 @@ public struct Cell: Sendable, Equatable {
   @inline(__always)
   public var isSingleScalar: Bool { extra1 == 0 }
 
-  /// The scalars of the grapheme, base first (allocates; not for ASCII cells in the frame loop).
-  public var scalars: [Unicode.Scalar] {
-    if extra1 & Self.longFlag != 0 {
-      return Array(LongGraphemes.shared.grapheme(numbered: extra1 & ~Self.longFlag).unicodeScalars)
-    }
-    return [base] + [extra1, extra2].compactMap { $0 == 0 ? nil : Unicode.Scalar($0) }
-  }
+  /// The number of the grapheme in its grid's ``LongGraphemes``; nil when it is held inline.
+  var longNumber: UInt32? { extra1 & Self.longFlag != 0 ? extra1 & ~Self.longFlag : nil }
 
-  /// The grapheme as a Character (allocates; for the adapter and tests, not the frame loop).
-  public var grapheme: Character {
-    guard extra1 != 0 else { return Character(base) }
-    var text = String.UnicodeScalarView()
-    text.append(contentsOf: scalars)
-    return Character(String(text))
+  /// The scalars held inline, base first (for a cell without a ``longNumber``).
+  var inlineScalars: [Unicode.Scalar] {
+    [base] + [extra1, extra2].compactMap { $0 == 0 ? nil : Unicode.Scalar($0) }
   }
 
   public static let blank = Cell(scalar: " ")

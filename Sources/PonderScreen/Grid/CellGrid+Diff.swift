@@ -19,14 +19,14 @@ extension CellGrid {
       let base = row * width
       var column = 0
       while column < width {
-        guard cells[base + column] != previous.cells[base + column] else {
+        guard !showsSame(at: base + column, as: previous) else {
           column += 1
           continue
         }
         var start = column
         if start > 0, cells[base + start].width == 0 { start -= 1 }
         var end = column + 1
-        while end < width, cells[base + end] != previous.cells[base + end] || cells[base + end].width == 0 { end += 1 }
+        while end < width, !showsSame(at: base + end, as: previous) || cells[base + end].width == 0 { end += 1 }
         changes.append(Change(x: start, y: row, cells: cells[(base + start)..<(base + end)]))
         column = end
       }

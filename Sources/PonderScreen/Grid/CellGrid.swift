@@ -7,6 +7,8 @@ public struct CellGrid: Sendable, Equatable {
   public let width: Int
   public let height: Int
   public private(set) var cells: [Cell]
+  /// The graphemes too long for a cell, which this grid's cells refer to by number.
+  private(set) var longGraphemes = LongGraphemes()
   /// Where the terminal cursor should sit (the input caret), if visible.
   public var cursor: (x: Int, y: Int)?
 
@@ -18,7 +20,7 @@ public struct CellGrid: Sendable, Equatable {
 
   public var bounds: Rect { Rect(x: 0, y: 0, width: width, height: height) }
 
-  public subscript(x: Int, y: Int) -> Cell {
+  public internal(set) subscript(x: Int, y: Int) -> Cell {
     get { cells[y * width + x] }
     set { cells[y * width + x] = newValue }
   }
@@ -27,7 +29,7 @@ public struct CellGrid: Sendable, Equatable {
   public mutating func fill(_ area: Rect, role: StyleRole = .normal, with grapheme: Character = " ") {
     let clipped = clip(area)
     guard !clipped.isEmpty else { return }
-    let cell = Cell(grapheme, width: 1, role: role)
+    let cell = Cell(grapheme, width: 1, role: role, long: &longGraphemes)
     for y in clipped.y..<clipped.maxY {
       let start = y * width + clipped.x
       for index in start..<(start + clipped.width) { cells[index] = cell }
@@ -47,7 +49,7 @@ public struct CellGrid: Sendable, Equatable {
       let cellWidth = DisplayWidth.of(grapheme)
       if cellWidth == 0 { continue }
       if column + cellWidth > limit {
-        if column < limit { self[column, y] = Cell(" ", role: role) }
+        if column < limit { self[column, y] = Cell(scalar: " ", role: role) }
         return limit
       }
       if column >= 0 { put(grapheme, width: cellWidth, x: column, y: y, role: role) }
@@ -60,12 +62,13 @@ public struct CellGrid: Sendable, Equatable {
   public mutating func put(_ grapheme: Character, width cellWidth: Int, x: Int, y: Int, role: StyleRole) {
     guard x >= 0, y >= 0, y < height, x + cellWidth <= width else { return }
     // Overwriting half of a wide grapheme must blank its other half.
-    if self[x, y].width == 0, x > 0 { self[x - 1, y] = Cell(" ", role: self[x - 1, y].role) }
-    if cellWidth == 1, self[x, y].width == 2, x + 1 < width { self[x + 1, y] = Cell(" ", role: role) }
-    self[x, y] = Cell(grapheme, width: UInt8(cellWidth), role: role)
+    if self[x, y].width == 0, x > 0 { self[x - 1, y] = Cell(scalar: " ", role: self[x - 1, y].role) }
+    if cellWidth == 1, self[x, y].width == 2, x + 1 < width { self[x + 1, y] = Cell(scalar: " ", role: role) }
+    let cell = Cell(grapheme, width: UInt8(cellWidth), role: role, long: &longGraphemes)
+    self[x, y] = cell
     if cellWidth == 2 {
-      if x + 2 < width, self[x + 1, y].width == 2 { self[x + 2, y] = Cell(" ", role: role) }
-      self[x + 1, y] = Cell(" ", width: 0, role: role)
+      if x + 2 < width, self[x + 1, y].width == 2 { self[x + 2, y] = Cell(scalar: " ", role: role) }
+      self[x + 1, y] = Cell(scalar: " ", width: 0, role: role)
     }
   }
 
@@ -82,7 +85,7 @@ public struct CellGrid: Sendable, Equatable {
   public var lines: [String] {
     (0..<height).map { row in
       var line = ""
-      for column in 0..<width where self[column, row].width != 0 { line.append(self[column, row].grapheme) }
+      for column in 0..<width where self[column, row].width != 0 { line.append(grapheme(of: self[column, row])) }
       return line
     }
   }
@@ -99,7 +102,8 @@ public struct CellGrid: Sendable, Equatable {
   }
 
   public static func == (lhs: CellGrid, rhs: CellGrid) -> Bool {
-    lhs.width == rhs.width && lhs.height == rhs.height && lhs.cells == rhs.cells
+    lhs.width == rhs.width && lhs.height == rhs.height
+      && lhs.cells.indices.allSatisfy { lhs.showsSame(at: $0, as: rhs) }
       && lhs.cursor?.x == rhs.cursor?.x && lhs.cursor?.y == rhs.cursor?.y
   }
 }
