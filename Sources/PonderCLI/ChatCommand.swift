@@ -101,7 +101,7 @@ struct ChatCommand: AsyncParsableCommand {
         throw error
       }
     }
-    let detachMinutes = config.hangupWaitMinutes
+    let detachLimit = config.hangupWait
     CursesTerminal.installCrashRestore()
     let terminal: CursesTerminal
     do {
@@ -141,7 +141,7 @@ struct ChatCommand: AsyncParsableCommand {
       let app = ChatApp(
         state: state, terminal: terminal, transport: server.transport(over: transport, config: config),
         backend: backend, tools: tools, store: store,
-        detachLimit: .milliseconds(Int(max(0, detachMinutes) * 60_000)))
+        detachLimit: detachLimit)
       if let resumed { app.use(resumed.id) }
       return app
     }.run(startupNotes: notes)

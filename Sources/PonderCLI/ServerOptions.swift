@@ -32,6 +32,9 @@ struct ServerOptions: ParsableArguments {
       throw ValidationError("--api takes ollama, openai, anthropic or auto")
     }
     if let idleTimeout, idleTimeout <= 0 { throw ValidationError("--idle-timeout takes a number of seconds above 0") }
+    if let idleTimeout, idleTimeout > ConfigType.largestNumber {
+      throw ValidationError("--idle-timeout takes at most \(ConfigType.largestNumber) seconds")
+    }
     if let host, let problem = HostSyntax.problem(with: host) {
       throw ValidationError("--host: \(problem)")
     }
@@ -40,7 +43,7 @@ struct ServerOptions: ParsableArguments {
   /// The transport every request goes through: a response that has started and then stays
   /// silent past the idle timeout fails (the partial answer is kept) instead of waiting for ever.
   func transport(over inner: any HTTPTransport, config: ConfigFile) -> any HTTPTransport {
-    let timeout: Duration = idleTimeout.map { .seconds($0) } ?? .milliseconds(Int(config.idleTimeoutSeconds * 1000))
+    let timeout: Duration = idleTimeout.map { .seconds($0) } ?? config.idleTimeout
     return IdleTimeoutTransport(inner, timeout: timeout, clock: ContinuousClock())
   }
 

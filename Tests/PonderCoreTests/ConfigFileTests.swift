@@ -32,8 +32,8 @@ import Testing
     #expect(config.string("think") == "low")
     #expect(config.thinkTags == .never)
     #expect(config.savesConversations == false)
-    #expect(config.hangupWaitMinutes == 0)
-    #expect(config.idleTimeoutSeconds == 2.5)
+    #expect(config.hangupWait == .zero)
+    #expect(config.idleTimeout == .milliseconds(2500))
     #expect(config.object("options")?.serialized == #"{"num_ctx":8192,"stop":["END"],"temperature":0.2}"#)
     #expect(config.toolsEnabled == false)
     #expect(config.strings("tools.always_allow") == ["run_command"])
@@ -44,8 +44,8 @@ import Testing
 
   @Test func anEmptyFileGivesTheDefaults() {
     let config = ConfigFile()
-    #expect(config.idleTimeoutSeconds == 300)
-    #expect(config.hangupWaitMinutes == 30)
+    #expect(config.idleTimeout == .seconds(300))
+    #expect(config.hangupWait == .seconds(30 * 60))
     #expect(config.searchTimeoutSeconds == 20)
     #expect(config.savesConversations && config.toolsEnabled && config.thinkTags == .auto)
     #expect(config.problems.isEmpty)
@@ -81,12 +81,14 @@ import Testing
       config.problems == [
         ConfigProblem(
           line: 2, key: "idle_timeout",
-          message: "idle_timeout: expected a number above 0, found a string (\"300\"); the default (300) applies"),
+          message:
+            "idle_timeout: expected a number above 0 (at most 1000000000), found a string (\"300\"); the default (300) applies"
+        ),
         ConfigProblem(
           line: 3, key: "save",
           message: "save: expected true or false, found a string (\"no\"); the default (true) applies"),
       ])
-    #expect(config.idleTimeoutSeconds == 300)
+    #expect(config.idleTimeout == .seconds(300))
     #expect(config.savesConversations)
     #expect(config.string("model") == "m")
     #expect(config.rejected == ["idle_timeout", "save"])
@@ -113,6 +115,27 @@ import Testing
     #expect(file(["idle_timeout": .integer(0)]).problems.first?.message.contains("expected a number above 0") == true)
     #expect(file(["hangup_wait_minutes": .integer(-1)]).problems.first?.message.contains("0 or more") == true)
     #expect(file(["hangup_wait_minutes": .integer(0)]).problems.isEmpty)
+  }
+
+  @Test(arguments: [
+    ConfigNode.float(1e300), .float(.nan), .float(.infinity), .float(-.infinity), .float(-1), .integer(.max),
+    .float(1e9 + 1),
+  ])
+  func aNumberNoDurationHoldsIsAProblemAndTheDefaultApplies(_ number: ConfigNode) {
+    let config = file([
+      "idle_timeout": number, "hangup_wait_minutes": number, "tools": .table(["search_timeout_seconds": number]),
+    ])
+    #expect(config.problems.count == 3, "\(config.problems)")
+    #expect(config.idleTimeout == .seconds(ConfigFile.defaultIdleTimeoutSeconds))
+    #expect(config.hangupWait == .seconds(ConfigFile.defaultHangupWaitMinutes * 60))
+    #expect(config.searchTimeoutSeconds == Double(ConfigFile.defaultSearchTimeoutSeconds))
+  }
+
+  @Test func theLargestNumberIsTaken() {
+    let config = file(["idle_timeout": .float(1e9), "hangup_wait_minutes": .integer(1_000_000_000)])
+    #expect(config.problems.isEmpty)
+    #expect(config.idleTimeout == .seconds(1_000_000_000))
+    #expect(config.hangupWait == .seconds(60_000_000_000))
   }
 
   @Test func aTableWhereAValueBelongsAndTheReverseAreWrongTypes() {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PonderCore
+import PonderTestSupport
 import Testing
 
 @testable import PonderCLI
@@ -63,5 +64,21 @@ import Testing
     } catch {
       #expect(ServerOptions.message(for: error) == "--idle-timeout takes a number of seconds above 0")
     }
+    do {
+      _ = try ServerOptions.parse(["--idle-timeout", "\(Int.max)"])
+      Issue.record("a timeout no clock can reach was accepted")
+    } catch {
+      #expect(ServerOptions.message(for: error) == "--idle-timeout takes at most 1000000000 seconds")
+    }
+  }
+
+  /// `idle_timeout = 1e300` used to crash converting to whole milliseconds; now it is a problem
+  /// on one line and the default applies.
+  @Test func aHugeIdleTimeoutInTheConfigIsAProblemNotACrash() throws {
+    let config = ConfigFile(document: .table(["idle_timeout": .float(1e300), "hangup_wait_minutes": .float(1e300)]))
+    #expect(config.problems.map(\.key) == ["hangup_wait_minutes", "idle_timeout"])
+    let options = try ServerOptions.parse([])
+    _ = options.transport(over: CannedTransport(body: ""), config: config)
+    #expect(config.hangupWait == .seconds(ConfigFile.defaultHangupWaitMinutes * 60))
   }
 }

@@ -63,7 +63,7 @@ import Testing
       """)
     #expect(
       config.problems.map { $0.report(in: "c.toml") } == [
-        "c.toml:3: idle_timeout: expected a number above 0, found a string (\"300\"); the default (300) applies",
+        "c.toml:3: idle_timeout: expected a number above 0 (at most 1000000000), found a string (\"300\"); the default (300) applies",
         "c.toml:5: unknown key `enabeld` in [tools] (did you mean `enabled`?); ignored",
         "c.toml:6: unknown key `options` in [tools]; ignored",
       ])

@@ -5,11 +5,13 @@ extension ConfigFile {
   public static let defaultHangupWaitMinutes = 30
   public static let defaultSearchTimeoutSeconds = 20
 
-  /// `idle_timeout`: seconds a started response may stay silent.
-  public var idleTimeoutSeconds: Double { number("idle_timeout") ?? Double(Self.defaultIdleTimeoutSeconds) }
+  /// `idle_timeout`: how long a started response may stay silent.
+  public var idleTimeout: Duration { .seconds(number("idle_timeout") ?? Double(Self.defaultIdleTimeoutSeconds)) }
 
   /// `hangup_wait_minutes`: how long an answer may stream on after the terminal hangs up.
-  public var hangupWaitMinutes: Double { number("hangup_wait_minutes") ?? Double(Self.defaultHangupWaitMinutes) }
+  public var hangupWait: Duration {
+    .seconds((number("hangup_wait_minutes") ?? Double(Self.defaultHangupWaitMinutes)) * 60)
+  }
 
   /// `[tools] search_timeout_seconds`: the budget of one `search_files` call.
   public var searchTimeoutSeconds: Double {
