@@ -79,7 +79,7 @@ public struct AnthropicDecoder: StreamDecoder, FramedStreamDecoder {
     case "message_delta":
       if let input = event.inputTokens { stats.promptTokens = input }
       if let output = event.outputTokens { stats.completionTokens = output }
-      if let reason = event.stopReason {
+      if let reason = event.delta.stopReason {
         stats.doneReason = reason
         flushToolCalls(into: &events)
       }
@@ -111,13 +111,15 @@ public struct AnthropicDecoder: StreamDecoder, FramedStreamDecoder {
   }
 
   private mutating func applyDelta(_ event: AnthropicEvent, into events: inout [StreamEvent]) {
-    switch event.deltaType {
+    switch event.delta.type {
     case "text_delta":
-      if let text = nonEmpty(event.deltaText) { events.append(.answer(text)) }
+      if let text = nonEmpty(event.delta.text) { events.append(.answer(text)) }
     case "thinking_delta":
-      if let thinking = nonEmpty(event.deltaThinking) { events.append(.reasoning(thinking)) }
+      if let thinking = nonEmpty(event.delta.thinking) { events.append(.reasoning(thinking)) }
     case "input_json_delta":
-      guard let index = event.index, let piece = event.deltaPartialJSON, blocks[index]?.kind == .toolUse else { return }
+      guard let index = event.index, let piece = event.delta.partialJSON, blocks[index]?.kind == .toolUse else {
+        return
+      }
       blocks[index]?.json += piece
     default:
       break  // signature_delta (kept by Anthropic for the follow-up turn, never shown) and newer kinds

@@ -6,13 +6,7 @@
 struct AnthropicEvent {
   var type: String?
   var index: Int?
-  /// `delta.type`: `text_delta`, `thinking_delta`, `input_json_delta`, `signature_delta`, …
-  var deltaType: String?
-  var deltaText: String?
-  var deltaThinking: String?
-  var deltaPartialJSON: String?
-  /// `message_delta`'s `delta.stop_reason`.
-  var stopReason: String?
+  var delta = AnthropicDelta()
   /// `content_block_start`'s block.
   var contentBlock: JSONValue?
   /// `message_start`'s message object, or the `message` string of llama.cpp's bare error shape.
@@ -32,7 +26,7 @@ struct AnthropicEvent {
       } else if key.matches("index") {
         event.index = try reader.readIntLeniently()
       } else if key.matches("delta") {
-        try event.readDelta(&reader)
+        event.delta = try AnthropicDelta.read(&reader)
       } else if key.matches("usage") {
         try reader.readObjectLeniently { key, reader throws(JSONReader.Failure) in
           if key.matches("input_tokens") {
@@ -55,23 +49,5 @@ struct AnthropicEvent {
       }
     }
     return event
-  }
-
-  private mutating func readDelta(_ reader: inout JSONReader) throws(JSONReader.Failure) {
-    try reader.readObjectLeniently { key, reader throws(JSONReader.Failure) in
-      if key.matches("type") {
-        deltaType = try reader.readStringLeniently()
-      } else if key.matches("text") {
-        deltaText = try reader.readStringLeniently()
-      } else if key.matches("thinking") {
-        deltaThinking = try reader.readStringLeniently()
-      } else if key.matches("partial_json") {
-        deltaPartialJSON = try reader.readStringLeniently()
-      } else if key.matches("stop_reason") {
-        stopReason = nonEmpty(try reader.readStringLeniently())
-      } else {
-        try reader.skipValue()
-      }
-    }
   }
 }

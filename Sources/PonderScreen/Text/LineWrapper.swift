@@ -12,41 +12,36 @@ public enum LineWrapper {
     var breakIndex: String.Index?
     var breakOffset = 0
     var breakWidth = 0
+    /// Ends the current row at `end`, `endOffset` graphemes in and `width` columns wide; the next
+    /// row starts there with what is left of the width.
+    func endRow(at end: String.Index, offset endOffset: Int, width: Int) {
+      rows.append(
+        WrappedRow(
+          start: rowStart, end: end, startOffset: rowStartOffset, graphemeCount: endOffset - rowStartOffset,
+          width: width))
+      rowStart = end
+      rowStartOffset = endOffset
+      rowWidth -= width
+    }
     var index = text.startIndex
     while index < text.endIndex {
       let grapheme = text[index]
       let cellWidth = DisplayWidth.of(grapheme)
-      if rowWidth + cellWidth > limit, rowWidth > 0, grapheme == " " {
-        // A space that overflows ends the row; it is not drawn at the start of the next one.
-        rows.append(
-          WrappedRow(
-            start: rowStart, end: index, startOffset: rowStartOffset, graphemeCount: offset - rowStartOffset,
-            width: rowWidth))
-        index = text.index(after: index)
-        offset += 1
-        rowStart = index
-        rowStartOffset = offset
-        rowWidth = 0
-        breakIndex = nil
-        continue
-      }
       if rowWidth + cellWidth > limit, rowWidth > 0 {
-        if let breakAt = breakIndex, breakAt > rowStart {
-          rows.append(
-            WrappedRow(
-              start: rowStart, end: breakAt, startOffset: rowStartOffset, graphemeCount: breakOffset - rowStartOffset,
-              width: breakWidth))
-          rowStart = breakAt
-          rowStartOffset = breakOffset
-          rowWidth -= breakWidth
-        } else {
-          rows.append(
-            WrappedRow(
-              start: rowStart, end: index, startOffset: rowStartOffset, graphemeCount: offset - rowStartOffset,
-              width: rowWidth))
+        if grapheme == " " {
+          // A space that overflows ends the row; it is not drawn at the start of the next one.
+          endRow(at: index, offset: offset, width: rowWidth)
+          index = text.index(after: index)
+          offset += 1
           rowStart = index
           rowStartOffset = offset
-          rowWidth = 0
+          breakIndex = nil
+          continue
+        }
+        if let breakAt = breakIndex, breakAt > rowStart {
+          endRow(at: breakAt, offset: breakOffset, width: breakWidth)
+        } else {
+          endRow(at: index, offset: offset, width: rowWidth)
         }
         breakIndex = nil
       }
@@ -59,19 +54,12 @@ public enum LineWrapper {
         breakWidth = rowWidth
       }
     }
-    // Room for a trailing cursor cell, so the cursor never sits past the edge.
+    // Room for a trailing cursor cell, so the cursor never sits past the edge: the cursor gets
+    // an empty row of its own.
     if reserve > 0, rowWidth + reserve > limit, rowWidth > 0 {
-      rows.append(
-        WrappedRow(
-          start: rowStart, end: text.endIndex, startOffset: rowStartOffset, graphemeCount: offset - rowStartOffset,
-          width: rowWidth))
-      rows.append(WrappedRow(start: text.endIndex, end: text.endIndex, startOffset: offset, graphemeCount: 0, width: 0))
-      return rows
+      endRow(at: text.endIndex, offset: offset, width: rowWidth)
     }
-    rows.append(
-      WrappedRow(
-        start: rowStart, end: text.endIndex, startOffset: rowStartOffset, graphemeCount: offset - rowStartOffset,
-        width: rowWidth))
+    endRow(at: text.endIndex, offset: offset, width: rowWidth)
     return rows
   }
 }
