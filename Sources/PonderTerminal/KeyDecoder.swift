@@ -15,11 +15,6 @@ public enum KeyDecoder {
     public var isFunctionKey: Bool
     public var code: UInt32
 
-    public init(isFunctionKey: Bool, code: UInt32) {
-      self.isFunctionKey = isFunctionKey
-      self.code = code
-    }
-
     public static func character(_ code: UInt32) -> RawKey { RawKey(isFunctionKey: false, code: code) }
     public static func key(_ code: Int32) -> RawKey { RawKey(isFunctionKey: true, code: UInt32(bitPattern: code)) }
   }

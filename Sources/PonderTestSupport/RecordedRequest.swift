@@ -1,14 +1,3 @@
-import Foundation
-import PonderCore
-
-#if canImport(Glibc)
-  import Glibc
-  private let systemListen = Glibc.listen
-#elseif canImport(Darwin)
-  import Darwin
-  private let systemListen = Darwin.listen
-#endif
-
 /// A request as the scripted server saw it.
 public struct RecordedRequest: Sendable {
   public var method: String

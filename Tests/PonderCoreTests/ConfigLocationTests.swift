@@ -1,5 +1,6 @@
-import PonderCore
 import Testing
+
+@testable import PonderCore
 
 /// Where the config file is, from an environment passed in (the real one is never read here).
 @Suite struct ConfigLocationTests {

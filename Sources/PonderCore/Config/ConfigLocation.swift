@@ -6,11 +6,6 @@ public struct ConfigLocation: Sendable, Equatable {
   /// "no settings".
   public var isExplicit: Bool
 
-  public init(path: String, isExplicit: Bool) {
-    self.path = path
-    self.isExplicit = isExplicit
-  }
-
   /// `nil` when there is no `$PONDER_CONFIG`, no absolute `$XDG_CONFIG_HOME` and no `$HOME`.
   public static func resolve(environment: [String: String]) -> ConfigLocation? {
     if let explicit = environment["PONDER_CONFIG"], !explicit.isEmpty {
