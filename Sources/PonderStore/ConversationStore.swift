@@ -31,7 +31,7 @@ public final class ConversationStore: Sendable {
       do {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
       } catch {
-        throw StoreError(.cannotCreate, "cannot create \(folder) for the conversation file")
+        throw StoreError("cannot create \(folder) for the conversation file")
       }
     }
     var config = Configuration()
@@ -53,7 +53,7 @@ public final class ConversationStore: Sendable {
           try migrator.hasBeenSuperseded(db)
         }
         if superseded {
-          throw StoreError(.newerSchema, "\(path) was written by a newer Ponder; this one leaves it untouched")
+          throw StoreError("\(path) was written by a newer Ponder; this one leaves it untouched")
         }
       }
       let pool = try DatabasePool(path: path, configuration: config)
@@ -179,14 +179,14 @@ public final class ConversationStore: Sendable {
   public func rename(_ conversation: Int64, to title: String) throws {
     try run(write: true) { db in
       try db.execute(sql: "UPDATE conversation SET title = ? WHERE id = ?", arguments: [title, conversation])
-      if db.changesCount == 0 { throw StoreError(.notFound, "no conversation \(conversation)") }
+      if db.changesCount == 0 { throw StoreError("no conversation \(conversation)") }
     }
   }
 
   public func delete(_ conversation: Int64) throws {
     try run(write: true) { db in
       try db.execute(sql: "DELETE FROM conversation WHERE id = ?", arguments: [conversation])
-      if db.changesCount == 0 { throw StoreError(.notFound, "no conversation \(conversation)") }
+      if db.changesCount == 0 { throw StoreError("no conversation \(conversation)") }
     }
   }
 
@@ -252,7 +252,7 @@ public final class ConversationStore: Sendable {
   public func conversation(_ id: Int64) throws -> SavedConversation {
     try run(write: false) { db in
       guard let row = try Row.fetchOne(db, sql: StoreRows.summarySQL + " WHERE c.id = ?", arguments: [id]) else {
-        throw StoreError(.notFound, "no conversation \(id) (`ponder sessions` lists them)")
+        throw StoreError("no conversation \(id) (`ponder sessions` lists them)")
       }
       let settings = ConversationSettings(
         system: row["system_prompt"], think: (row["think"] as String?).flatMap(ThinkSetting.init(storedValue:)),

@@ -24,7 +24,7 @@ struct ExportCommand: ParsableCommand {
     guard let store = try SessionsCommand.openStore() else { throw ExitCode(1) }
     let saved = try SessionsCommand.attempt { () throws -> SavedConversation in
       guard let id = try Int64(conversation) ?? store.latestConversationID() else {
-        throw StoreError(.notFound, "no saved conversation yet")
+        throw StoreError("no saved conversation yet")
       }
       return try store.conversation(id)
     }
