@@ -2,8 +2,8 @@ import PonderCore
 import Testing
 
 @Suite struct ToolsApprovalPolicyTests {
-  static let read = TurnFixtures.readInfo
-  static let command = TurnFixtures.commandInfo
+  static let read = TurnFixtures.readTool
+  static let command = TurnFixtures.commandTool
 
   @Test(arguments: [
     (ApprovalPolicy(isInteractive: true), read, ApprovalVerdict.allow("read-only")),
@@ -18,7 +18,7 @@ import Testing
     (ApprovalPolicy(isInteractive: true, commandLineAllowed: ["write_file"]), command, .ask),
     (ApprovalPolicy(isInteractive: true, alwaysAllowed: ["run_command"]), command, .allow("always allowed")),
   ])
-  func verdicts(policy: ApprovalPolicy, tool: ToolInfo, expected: ApprovalVerdict) {
+  func verdicts(policy: ApprovalPolicy, tool: ToolDefinition, expected: ApprovalVerdict) {
     #expect(policy.verdict(for: tool) == expected)
   }
 

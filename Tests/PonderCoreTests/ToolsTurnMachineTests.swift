@@ -28,16 +28,11 @@ struct TurnScenario: Sendable, CustomStringConvertible {
 }
 
 enum TurnFixtures {
-  static let readInfo = ToolInfo(
-    definition: ToolDefinition(name: "read_file", description: "read", parameters: ["type": "object"]), isReadOnly: true
-  )
-  static let writeInfo = ToolInfo(
-    definition: ToolDefinition(name: "write_file", description: "write", parameters: ["type": "object"]),
-    isReadOnly: false)
-  static let commandInfo = ToolInfo(
-    definition: ToolDefinition(name: "run_command", description: "run", parameters: ["type": "object"]),
-    isReadOnly: false)
-  static let tools = [readInfo, writeInfo, commandInfo]
+  static let readTool = ToolDefinition(
+    name: "read_file", description: "read", parameters: ["type": "object"], isReadOnly: true)
+  static let writeTool = ToolDefinition(name: "write_file", description: "write", parameters: ["type": "object"])
+  static let commandTool = ToolDefinition(name: "run_command", description: "run", parameters: ["type": "object"])
+  static let tools = [readTool, writeTool, commandTool]
   static let request = ChatRequest(model: "m", messages: [.user("hi")])
   static let stats = GenerationStats(doneReason: "stop")
 
@@ -362,7 +357,7 @@ enum TurnFixtures {
       request: F.request, tools: F.tools, toolsSupported: scenario.toolsSupported, policy: scenario.policy,
       maxSteps: scenario.maxSteps)
     #expect(
-      machine.start() == [.send(ChatRequest(model: "m", messages: [.user("hi")], tools: F.tools.map(\.definition)))])
+      machine.start() == [.send(ChatRequest(model: "m", messages: [.user("hi")], tools: F.tools))])
     for (index, step) in scenario.steps.enumerated() {
       let actions: [ToolTurnMachine.Action]
       switch step.input {
@@ -387,7 +382,7 @@ enum TurnFixtures {
       return
     }
     #expect(machine.request.messages == [.user("hi")] + added)
-    #expect(machine.request.tools == F.tools.map(\.definition))
+    #expect(machine.request.tools == F.tools)
     #expect(machine.step == 1)
   }
 
@@ -438,6 +433,6 @@ enum TurnFixtures {
     _ = machine.receive(.done(F.stats))
     _ = machine.approvalDecided(.alwaysAllow, for: F.write)
     #expect(machine.policy.alwaysAllowed == ["write_file"])
-    #expect(machine.policy.verdict(for: F.writeInfo) == .allow("always allowed"))
+    #expect(machine.policy.verdict(for: F.writeTool) == .allow("always allowed"))
   }
 }

@@ -9,9 +9,7 @@ import Testing
     "rm -rf build && make -j8 all && ./scripts/deploy --target production --really-delete-everything-on-the-server"
   static let request = ApprovalRequest(
     call: ToolCall(id: "c", name: "run_command", arguments: ["command": .string(command)]),
-    tool: ToolInfo(
-      definition: ToolDefinition(name: "run_command", description: "Runs a shell command.", parameters: .emptyObject),
-      isReadOnly: false),
+    tool: ToolDefinition(name: "run_command", description: "Runs a shell command.", parameters: .emptyObject),
     workspaceRoot: "/w")
 
   @Test func aLongCommandIsWrappedWhole() {

@@ -7,11 +7,9 @@ import Testing
 /// overlay answers with the user's choice, and the turn's messages become the history.
 @Suite struct ToolReducerTests {
   static let call = ToolCall(id: "c1", name: "run_command", arguments: ["command": "make test", "timeout": 30])
-  static let info = ToolInfo(
-    definition: ToolDefinition(
-      name: "run_command", description: "Runs a shell command in the workspace.", parameters: .emptyObject),
-    isReadOnly: false)
-  static let prompt = ApprovalRequest(call: call, tool: info, workspaceRoot: "/home/ada/project")
+  static let tool = ToolDefinition(
+    name: "run_command", description: "Runs a shell command in the workspace.", parameters: .emptyObject)
+  static let prompt = ApprovalRequest(call: call, tool: tool, workspaceRoot: "/home/ada/project")
 
   func startedSession() -> Session {
     var session = Session()
@@ -136,7 +134,7 @@ import Testing
     session.press(.enter)
     let many = ToolCall(
       id: "c2", name: "run_command", arguments: .object((1...9).map { JSONMember("arg\($0)", .string("v\($0)")) }))
-    session.send(.approvalRequested(ApprovalRequest(call: many, tool: Self.info, workspaceRoot: "/w")))
+    session.send(.approvalRequested(ApprovalRequest(call: many, tool: Self.tool, workspaceRoot: "/w")))
     let text = session.render().lines.joined(separator: "\n")
     for answer in ["allow once", "for this session", "always allow", "deny"] {
       #expect(text.contains(answer), "\(width)x\(height) hides \"\(answer)\"")

@@ -68,7 +68,9 @@ import Testing
       return .deny
     }.run(Self.request, toolsSupported: true, emit: { _ in })
     #expect(
-      asked.requests == [ApprovalRequest(call: call, tool: WriteFileTool().info, workspaceRoot: temp.workspace.root)])
+      asked.requests == [
+        ApprovalRequest(call: call, tool: WriteFileTool().definition, workspaceRoot: temp.workspace.root)
+      ])
     #expect(temp.read("x.txt") == nil)
     let denial = ApprovalPolicy.denialMessage(toolName: "write_file", byUser: true)
     #expect(

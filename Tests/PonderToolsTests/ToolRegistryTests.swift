@@ -9,7 +9,7 @@ import Testing
     #expect(
       registry.names == ["read_file", "list_directory", "search_files", "current_time", "write_file", "run_command"])
     #expect(
-      registry.infos.filter(\.isReadOnly).map(\.name) == [
+      registry.definitions.filter(\.isReadOnly).map(\.name) == [
         "read_file", "list_directory", "search_files", "current_time",
       ])
     #expect(registry.definitions.allSatisfy { $0.parameters["type"] == "object" })

@@ -31,7 +31,7 @@ public struct ApprovalPolicy: Sendable, Equatable {
   }
 
   /// The verdict for one call of `tool`.
-  public func verdict(for tool: ToolInfo) -> ApprovalVerdict {
+  public func verdict(for tool: ToolDefinition) -> ApprovalVerdict {
     let name = tool.name
     if allowAll { return .allow("--yes") }
     if commandLineAllowed.contains(name) { return .allow("--allow \(name)") }

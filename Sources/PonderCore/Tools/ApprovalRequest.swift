@@ -3,11 +3,11 @@
 /// coordinator asks with it and the TUI's approval overlay shows it.
 public struct ApprovalRequest: Sendable, Equatable {
   public var call: ToolCall
-  public var tool: ToolInfo
+  public var tool: ToolDefinition
   /// The workspace root the tool would run in.
   public var workspaceRoot: String
 
-  public init(call: ToolCall, tool: ToolInfo, workspaceRoot: String) {
+  public init(call: ToolCall, tool: ToolDefinition, workspaceRoot: String) {
     self.call = call
     self.tool = tool
     self.workspaceRoot = workspaceRoot

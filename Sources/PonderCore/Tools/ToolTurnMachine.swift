@@ -18,7 +18,7 @@ public struct ToolTurnMachine: Sendable {
   public private(set) var step = 0
   public let maxSteps: Int
 
-  private let tools: [String: ToolInfo]
+  private let tools: [String: ToolDefinition]
   private let toolsSupported: Bool
   private var state = State.streaming(received: false)
   private var retriedWithoutTools = false
@@ -33,10 +33,10 @@ public struct ToolTurnMachine: Sendable {
   ///     replaced by `tools` (or by none when the model does not support them).
   ///   - toolsSupported: whether the model takes tools (Ollama's `/api/show` capabilities).
   public init(
-    request: ChatRequest, tools: [ToolInfo], toolsSupported: Bool, policy: ApprovalPolicy, maxSteps: Int = 10
+    request: ChatRequest, tools: [ToolDefinition], toolsSupported: Bool, policy: ApprovalPolicy, maxSteps: Int = 10
   ) {
     var request = request
-    request.tools = toolsSupported ? tools.map(\.definition) : []
+    request.tools = toolsSupported ? tools : []
     self.request = request
     self.policy = policy
     self.maxSteps = max(0, maxSteps)
@@ -174,11 +174,11 @@ public struct ToolTurnMachine: Sendable {
         actions.append(.emit(.toolFinished(settle(index, .failed, problem))))
         continue
       }
-      guard let info = tools[call.name] else {
+      guard let tool = tools[call.name] else {
         actions.append(.emit(.toolFinished(settle(index, .failed, "There is no tool named \(call.name)."))))
         continue
       }
-      switch policy.verdict(for: info) {
+      switch policy.verdict(for: tool) {
       case .allow(let reason):
         round.approve(index)
         actions.append(.emit(.approval(call, .allowedByPolicy(reason))))

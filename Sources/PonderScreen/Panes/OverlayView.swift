@@ -107,7 +107,7 @@ public enum OverlayView {
     ]
     var arguments = prompt.argumentLines(width: valueWidth)
     var details: [(String, String)] = [
-      ("", ApprovalRequest.cut(prompt.tool.definition.description, valueWidth)),
+      ("", ApprovalRequest.cut(prompt.tool.description, valueWidth)),
       ("in", ApprovalRequest.cut(prompt.workspaceRoot, valueWidth)),
     ]
     var spacer = true

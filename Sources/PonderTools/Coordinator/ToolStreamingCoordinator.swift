@@ -74,7 +74,7 @@ public actor ToolStreamingCoordinator {
     isRunning = true
     defer { isRunning = false }
     var machine = ToolTurnMachine(
-      request: request, tools: registry.infos, toolsSupported: toolsSupported, policy: policy, maxSteps: maxSteps)
+      request: request, tools: registry.definitions, toolsSupported: toolsSupported, policy: policy, maxSteps: maxSteps)
     let outcome = await drive(&machine, emit: emit)
     policy = machine.policy
     return outcome
@@ -137,7 +137,8 @@ public actor ToolStreamingCoordinator {
 
   private func askApproval(_ call: ToolCall, machine: inout ToolTurnMachine) async -> [ToolTurnMachine.Action] {
     guard let tool = registry.tool(named: call.name) else { return machine.approvalDecided(.deny, for: call) }
-    let decision = await approve(ApprovalRequest(call: call, tool: tool.info, workspaceRoot: context.workspace.root))
+    let decision = await approve(
+      ApprovalRequest(call: call, tool: tool.definition, workspaceRoot: context.workspace.root))
     return Task.isCancelled ? machine.cancel() : machine.approvalDecided(decision, for: call)
   }
 }

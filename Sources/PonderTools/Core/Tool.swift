@@ -19,11 +19,9 @@ public protocol Tool: Sendable {
 }
 
 extension Tool {
-  /// How the tool is offered to the model.
+  /// How the tool is offered to the model, and what the pure turn machine and the approval
+  /// policy need to know.
   public var definition: ToolDefinition {
-    ToolDefinition(name: name, description: description, parameters: parameters)
+    ToolDefinition(name: name, description: description, parameters: parameters, isReadOnly: isReadOnly)
   }
-
-  /// What the pure turn machine and the approval policy need to know.
-  public var info: ToolInfo { ToolInfo(definition: definition, isReadOnly: isReadOnly) }
 }

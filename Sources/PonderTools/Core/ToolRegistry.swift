@@ -1,7 +1,7 @@
 import PonderCore
 
-/// The tools a conversation may offer, by name: what requests carry (`definitions`), what the turn
-/// machine and approval rules see (`infos`), and what runs a call (`tool(named:)`).
+/// The tools a conversation may offer, by name: what requests carry and the turn machine and
+/// approval rules see (`definitions`), and what runs a call (`tool(named:)`).
 ///
 /// Names are unique: when two tools share one, the first is kept (built-in tools come before MCP
 /// tools, so a server cannot shadow `read_file`).
@@ -28,11 +28,9 @@ public struct ToolRegistry: Sendable {
 
   public var names: [String] { tools.map(\.name) }
 
-  /// What a ``ChatRequest`` offers the model.
+  /// What a ``ChatRequest`` offers the model, and what ``ToolTurnMachine`` and
+  /// ``ApprovalPolicy`` need.
   public var definitions: [ToolDefinition] { tools.map(\.definition) }
-
-  /// What ``ToolTurnMachine`` and ``ApprovalPolicy`` need.
-  public var infos: [ToolInfo] { tools.map(\.info) }
 
   /// Only the named tools, in this registry's order (for `--tools read_file,list_directory`).
   public func keeping(_ names: Set<String>) -> ToolRegistry {
