@@ -28,4 +28,14 @@ import Testing
     let message = await toolFailure { try await ListDirectoryTool().run(["path": "f.txt"], context: temp.context) }
     #expect(message == "f.txt is not a directory; use read_file for files.")
   }
+
+  /// A number where a path belongs is read as its text; `1e300` used to crash converting to `Int`.
+  @Test func aNumberForThePathIsReadAsItsText() async throws {
+    let temp = try TempWorkspace()
+    try temp.write("10/inner.txt", "x")
+    let output = try await ListDirectoryTool().run(["path": 10], context: temp.context)
+    #expect(output.text.hasPrefix("10: 1 entry"))
+    let huge = await toolFailure { try await ListDirectoryTool().run(["path": 1e300], context: temp.context) }
+    #expect(huge?.contains("1e+300") == true, "\(huge ?? "no failure")")
+  }
 }

@@ -29,7 +29,8 @@ struct ArgumentReader {
   func optionalString(_ key: String) -> String? {
     guard let value = value(key) else { return nil }
     if let text = value.stringValue { return text }
-    if let number = value.doubleValue { return number == number.rounded() ? String(Int(number)) : String(number) }
+    // A number as JSON writes it: `10`, not `10.0`; `1e+300` is no whole `Int`.
+    if value.doubleValue != nil { return value.serialized }
     return value.boolValue.map { String($0) }
   }
 
