@@ -108,4 +108,12 @@ static inline int ponder_put_cell(int y, int x, const wchar_t *text, attr_t attr
   return mvadd_wch(y, x, &cell);
 }
 
+/// The terminal's sequence for cursor shape `shape` (DECSCUSR through terminfo's `Ss`: 0 the
+/// user's default, 1 a blinking block), or NULL when the terminal does not describe one.
+static inline const char *ponder_cursor_shape(int shape) {
+  char *capability = tigetstr("Ss");
+  if (capability == NULL || capability == (char *)-1) return NULL;
+  return tiparm(capability, shape);
+}
+
 #endif

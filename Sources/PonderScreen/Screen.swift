@@ -16,6 +16,7 @@ public enum Screen {
 
   public static func render(_ state: AppState, into grid: inout CellGrid) {
     grid.cursor = nil
+    grid.cursorKind = .input
     grid.fill(grid.bounds)
     let layout = state.layout
     if layout.tooSmall {
@@ -43,6 +44,15 @@ public enum Screen {
     if let overlay = state.overlay { OverlayView.render(overlay, state: state, into: &grid) }
   }
 
+  /// The terminal cursor marks the end of a streaming text unless the input, the search field or
+  /// a box needs it (or would have it drawn over them); then a drawn `▊` does, blinking.
+  static func streamCaret(for state: AppState) -> DocumentView.Caret? {
+    let cursorIsTaken =
+      state.search != nil || state.overlay != nil || (state.focus == .input && !state.input.isEmpty)
+    guard cursorIsTaken else { return .terminalCursor }
+    return state.blinkOn ? .glyph : nil
+  }
+
   static func renderPane(_ pane: Pane, state: AppState, frame: Rect, titled: Bool, into grid: inout CellGrid) {
     guard let document = state.document(for: pane) else { return }
     let content = titled ? frame.splitTop(1).rest : frame
@@ -58,7 +68,7 @@ public enum Screen {
     if let turn = state.turn, !turn.paused {
       let streamingHere =
         (pane == .reasoning && turn.phase != .answering) || (pane == .answer && turn.phase == .answering)
-      view.showCursor = streamingHere && state.blinkOn
+      if streamingHere { view.caret = streamCaret(for: state) }
     }
     if pane == .reasoning, let search = state.search {
       view.matches = search.matches

@@ -16,6 +16,7 @@ extension CursesTerminal {
     placeCursor(grid.cursor)
     wnoutrefresh(screen)
     doupdate()
+    shapeCursor(as: grid.cursor == nil ? nil : grid.cursorKind)
     guard !overlay.isEmpty else { return }
     let cursor = (x: Int(ponder_physical_cursor_x()), y: Int(ponder_physical_cursor_y()))
     if let sequence = overlay.sequence(

@@ -30,6 +30,8 @@ public final class CursesTerminal {
   private let inputFile: UnsafeMutablePointer<FILE>
   var colors: ColorPairs
   private var cursorVisible: Int32 = -1
+  /// Whether the terminal cursor was last shaped as the stream's caret (a blinking block).
+  private var cursorIsBlock = false
   private var isActive = true
   private var previousWinchHandler: sig_t?
   var cellText = CellText()
@@ -136,6 +138,7 @@ public final class CursesTerminal {
 
   public func shutdown() {
     guard isActive else { return }
+    shapeCursor(as: nil)
     if case .terminal = output { writeRaw(Self.bracketedPasteOff) }
     isActive = false
     endwin()
@@ -150,6 +153,7 @@ public final class CursesTerminal {
   /// ``present(_:previous:)`` should get a grid of that size and a `nil` previous frame.
   public func suspend() -> (width: Int, height: Int) {
     guard isActive, case .terminal = output else { return size }
+    shapeCursor(as: nil)
     writeRaw(Self.bracketedPasteOff)
     endwin()
     TerminalRestore.setScreenActive(false)
@@ -167,6 +171,15 @@ public final class CursesTerminal {
   var outputStream: UnsafeMutablePointer<FILE> { outputFile }
 
   func attributes(for role: StyleRole) -> (attributes: attr_t, pair: Int32) { colors.attributes(for: role) }
+
+  /// A blinking block while the cursor is the stream's caret, the user's own shape otherwise;
+  /// written only when that changes, and only to terminals whose terminfo has `Ss` (DECSCUSR).
+  func shapeCursor(as kind: CursorKind?) {
+    let block = kind == .streamCaret
+    guard block != cursorIsBlock, let sequence = ponder_cursor_shape(block ? 1 : 0) else { return }
+    cursorIsBlock = block
+    writeRaw(String(cString: sequence))
+  }
 
   /// Shows the terminal cursor at `position`, or hides it.
   func placeCursor(_ position: (x: Int, y: Int)?) {

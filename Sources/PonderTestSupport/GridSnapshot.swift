@@ -5,7 +5,8 @@ import PonderScreen
 ///
 /// A missing snapshot (or `RECORD_SNAPSHOTS=1`) is written and reported as a failure, so no
 /// baseline is ever accepted silently. The file shows each row between `|` marks, then one
-/// character per cell naming its style role, so both text and styling are checked.
+/// character per cell naming its style role, so both text and styling are checked, then where the
+/// terminal cursor is and whether it is the input's or the stream's caret.
 public enum GridSnapshot {
   public enum Outcome: Equatable {
     case matched
@@ -17,7 +18,10 @@ public enum GridSnapshot {
     var out = grid.lines.map { "|\($0)|" }.joined(separator: "\n")
     out += "\n--- roles ---\n"
     out += (0..<grid.height).map { row in String(grid.roles(row: row).map(code)) }.joined(separator: "\n")
-    if let cursor = grid.cursor { out += "\n--- cursor \(cursor.x),\(cursor.y) ---" }
+    if let cursor = grid.cursor {
+      let name = grid.cursorKind == .streamCaret ? "stream caret" : "cursor"
+      out += "\n--- \(name) \(cursor.x),\(cursor.y) ---"
+    }
     return out + "\n"
   }
 

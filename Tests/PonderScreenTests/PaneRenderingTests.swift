@@ -4,10 +4,12 @@ import PonderTestSupport
 import Testing
 
 @Suite struct PaneRenderingTests {
-  func render(_ document: TextDocument, width: Int, height: Int, top: Int = 0, cursor: Bool = false) -> CellGrid {
+  func render(
+    _ document: TextDocument, width: Int, height: Int, top: Int = 0, caret: DocumentView.Caret? = nil
+  ) -> CellGrid {
     var grid = CellGrid(width: width, height: height)
     var view = DocumentView(document: document, top: top)
-    view.showCursor = cursor
+    view.caret = caret
     view.render(in: grid.bounds, into: &grid)
     return grid
   }
@@ -37,16 +39,29 @@ import Testing
     let document = TextDocument()
     document.reserveCursorCell = true
     document.append("abc", kind: .plain(.reasoning), role: .reasoning)
-    let grid = render(document, width: 10, height: 1, cursor: true)
+    let grid = render(document, width: 10, height: 1, caret: .glyph)
     #expect(grid.lines == ["abc▊      "])
     #expect(grid[3, 0].role == .reasoning, "the ▊ takes the colour of the text it follows")
+    #expect(grid.cursor == nil)
+  }
+
+  @Test func theTerminalCursorCanBeTheCaretWithNothingDrawn() {
+    let document = TextDocument()
+    document.reserveCursorCell = true
+    document.append("abc", kind: .plain(.reasoning), role: .reasoning)
+    let grid = render(document, width: 10, height: 1, caret: .terminalCursor)
+    #expect(grid.lines == ["abc       "])
+    #expect(grid.cursor?.x == 3 && grid.cursor?.y == 0)
+    #expect(grid.cursorKind == .streamCaret)
   }
 
   @Test func cursorMovesToTheNextRowWhenTheLineIsFull() {
     let document = TextDocument()
     document.reserveCursorCell = true
     document.append("abcde", kind: .plain(.reasoning), role: .reasoning)
-    #expect(render(document, width: 5, height: 2, cursor: true).lines == ["abcde", "▊    "])
+    #expect(render(document, width: 5, height: 2, caret: .glyph).lines == ["abcde", "▊    "])
+    let grid = render(document, width: 5, height: 2, caret: .terminalCursor)
+    #expect(grid.cursor?.x == 0 && grid.cursor?.y == 1)
   }
 
   @Test func controlCharactersAndEscapesNeverReachACell() {

@@ -9,8 +9,10 @@ public struct CellGrid: Sendable, Equatable {
   public private(set) var cells: [Cell]
   /// The graphemes too long for a cell, which this grid's cells refer to by number.
   private(set) var longGraphemes = LongGraphemes()
-  /// Where the terminal cursor should sit (the input caret), if visible.
+  /// Where the terminal cursor should sit (the input caret or the stream's caret), if visible.
   public var cursor: (x: Int, y: Int)?
+  /// What ``cursor`` stands for.
+  public var cursorKind = CursorKind.input
 
   public init(width: Int, height: Int) {
     self.width = max(0, width)
@@ -104,6 +106,6 @@ public struct CellGrid: Sendable, Equatable {
   public static func == (lhs: CellGrid, rhs: CellGrid) -> Bool {
     lhs.width == rhs.width && lhs.height == rhs.height
       && lhs.cells.indices.allSatisfy { lhs.showsSame(at: $0, as: rhs) }
-      && lhs.cursor?.x == rhs.cursor?.x && lhs.cursor?.y == rhs.cursor?.y
+      && lhs.cursor?.x == rhs.cursor?.x && lhs.cursor?.y == rhs.cursor?.y && lhs.cursorKind == rhs.cursorKind
   }
 }

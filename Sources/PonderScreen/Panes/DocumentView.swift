@@ -1,10 +1,19 @@
 /// Draws the visible rows of a ``TextDocument`` into a rect: spans, search highlights and the
-/// streaming cursor `▊`. Only rows on screen are wrapped and drawn.
+/// stream's caret after the last line. Only rows on screen are wrapped and drawn.
 public struct DocumentView {
+  /// How the end of a streaming text is marked.
+  public enum Caret: Sendable, Equatable {
+    /// The terminal's own cursor sits there (``CursorKind/streamCaret``): nothing is drawn.
+    case terminalCursor
+    /// A drawn `▊`, for when the terminal cursor is the input's; it blinks: the caller leaves
+    /// the caret out on the off phase.
+    case glyph
+  }
+
   public var document: TextDocument
   public var top: Int
-  /// Draw the `▊` after the last line (it blinks: the caller passes false on the off phase).
-  public var showCursor = false
+  /// The caret after the last line, if the text is streaming here.
+  public var caret: Caret?
   public var matches: [SearchState.Match] = []
   public var currentMatch: Int?
 
@@ -18,7 +27,7 @@ public struct DocumentView {
   public func render(in area: Rect, into grid: inout CellGrid) {
     grid.fill(area)
     guard !area.isEmpty, !document.lines.isEmpty else {
-      if showCursor, !area.isEmpty { grid.put(Self.cursorGlyph, width: 1, x: area.x, y: area.y, role: .normal) }
+      if let caret, !area.isEmpty { mark(caret, x: area.x, y: area.y, role: .normal, into: &grid) }
       return
     }
     var (lineIndex, rowInLine) = document.locate(row: top, width: area.width)
@@ -28,18 +37,27 @@ public struct DocumentView {
       let rows = document.rows(ofLine: lineIndex, width: area.width)
       let row = rows[min(rowInLine, rows.count - 1)]
       draw(row, of: document.lines[lineIndex], lineIndex: lineIndex, x: area.x, y: y, maxX: area.maxX, into: &grid)
-      if showCursor, lineIndex == lastLine, rowInLine == rows.count - 1 {
+      if let caret, lineIndex == lastLine, rowInLine == rows.count - 1 {
         // Same role as the text it follows: no attribute switch per frame, fewer bytes written.
         let line = document.lines[lineIndex]
-        grid.put(
-          Self.cursorGlyph, width: 1, x: min(area.x + row.width, area.maxX - 1), y: y,
-          role: line.kind == .markdown ? .answer : line.baseRole)
+        mark(
+          caret, x: min(area.x + row.width, area.maxX - 1), y: y,
+          role: line.kind == .markdown ? .answer : line.baseRole, into: &grid)
       }
       rowInLine += 1
       if rowInLine >= rows.count {
         lineIndex += 1
         rowInLine = 0
       }
+    }
+  }
+
+  private func mark(_ caret: Caret, x: Int, y: Int, role: StyleRole, into grid: inout CellGrid) {
+    switch caret {
+    case .terminalCursor:
+      grid.cursor = (x, y)
+      grid.cursorKind = .streamCaret
+    case .glyph: grid.put(Self.cursorGlyph, width: 1, x: x, y: y, role: role)
     }
   }
 

@@ -20,7 +20,7 @@ public enum InputView {
       grid.write(hint, x: textX, y: area.y, maxX: area.maxX, role: .inputPlaceholder)
       // While a response streams into an empty input the caret stays hidden: the terminal cursor
       // would otherwise jump between the text and the input on every frame.
-      if state.focus == .input, state.overlay == nil, state.turn == nil { grid.cursor = (textX, area.y) }
+      if state.focus == .input, state.overlay == nil, state.turn == nil { place(at: (textX, area.y), into: &grid) }
       return
     }
     // A long line wraps onto the next rows; the rows shown always include the caret's.
@@ -31,15 +31,21 @@ public enum InputView {
       if offset > 0 { grid.write("  ", x: area.x, y: y, role: .dim) }
       grid.write(wrapped.row(rowIndex), x: textX, y: y, maxX: area.maxX, role: .input)
       if rowIndex == wrapped.caretRow, state.focus == .input, state.overlay == nil {
-        grid.cursor = (min(area.maxX - 1, textX + wrapped.caretColumn), y)
+        place(at: (min(area.maxX - 1, textX + wrapped.caretColumn), y), into: &grid)
       }
     }
+  }
+
+  /// The input's caret takes the terminal cursor, in the user's own cursor shape.
+  static func place(at position: (x: Int, y: Int), into grid: inout CellGrid) {
+    grid.cursor = position
+    grid.cursorKind = .input
   }
 
   static func renderSearch(_ search: SearchState, in area: Rect, into grid: inout CellGrid) {
     var x = grid.write("search reasoning: ", x: area.x, y: area.y, maxX: area.maxX, role: .inputPrompt)
     x = grid.write(search.queryText, x: x, y: area.y, maxX: area.maxX, role: .input)
-    grid.cursor = (min(x, area.maxX - 1), area.y)
+    place(at: (min(x, area.maxX - 1), area.y), into: &grid)
     let count =
       search.matches.isEmpty
       ? (search.query.isEmpty ? "" : "no matches")
