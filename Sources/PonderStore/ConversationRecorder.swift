@@ -1,13 +1,16 @@
 import Dispatch
+import Foundation
 import PonderCore
 
 /// Saves the conversation on screen as it streams, without the screen ever waiting for the disk.
 ///
 /// Every call returns at once: the work runs in order on one serial queue. A turn is a user
 /// message, then an assistant message saved as `streaming` whose text grows by one row per
-/// ResponseBuffer release (cheap to append, and a killed process keeps everything up to its last
-/// release), then the turn's messages with their status. The first failure stops saving for the
-/// session and is reported once; the chat goes on.
+/// `saveInterval` of released text (cheap to append; a killed process keeps everything released
+/// up to one interval before it died), then the turn's messages with their status. Releases in
+/// between are gathered without touching the queue, so a fast stream costs a few writes a
+/// second, not one thread hop and one transaction per release. The first failure stops saving
+/// for the session and is reported once; the chat goes on.
 public final class ConversationRecorder: @unchecked Sendable {
   /// What the recorder tells its owner, on its queue.
   public enum Report: Sendable {
@@ -28,11 +31,22 @@ public final class ConversationRecorder: @unchecked Sendable {
   private var seq = 0
   private var stopped = false
   private var chunkNanoseconds: [Int64] = []
+  /// How long released text may wait before it is written.
+  private let saveInterval: Duration
+  /// Released text not written yet, and whether a write of it is scheduled. Guarded by
+  /// `pendingLock`, not the queue: ``record(_:)`` runs on the caller's thread.
+  private let pendingLock = NSLock()
+  private var pendingReasoning = ""
+  private var pendingAnswer = ""
+  private var writeScheduled = false
 
+  /// Released text is written at most `saveInterval` after it was released (`.zero`: each
+  /// release at once).
   public init(
     store: ConversationStore, host: String, api: String, conversation: Int64? = nil,
-    report: @escaping @Sendable (Report) -> Void
+    saveInterval: Duration = .milliseconds(250), report: @escaping @Sendable (Report) -> Void
   ) {
+    self.saveInterval = saveInterval
     self.store = store
     self.host = host
     self.api = api
@@ -67,7 +81,7 @@ public final class ConversationRecorder: @unchecked Sendable {
     }
   }
 
-  /// One release of the streaming answer: appends its text.
+  /// One release of the streaming answer: its text is appended within `saveInterval`.
   public func record(_ batch: ResponseBatch) {
     var reasoning = ""
     var answer = ""
@@ -79,22 +93,51 @@ public final class ConversationRecorder: @unchecked Sendable {
       }
     }
     if reasoning.isEmpty, answer.isEmpty { return }
-    queue.async { [reasoning, answer] in
-      guard let message = self.openAnswer else { return }
-      self.attempt {
-        let start = ContinuousClock.now
-        try self.store.appendChunk(to: message, seq: self.seq, reasoning: reasoning, answer: answer)
-        let took = ContinuousClock.now - start
-        self.chunkNanoseconds.append(
-          took.components.seconds * 1_000_000_000 + took.components.attoseconds / 1_000_000_000)
-        self.seq += 1
+    guard saveInterval > .zero else {
+      queue.async { [reasoning, answer] in self.write(reasoning: reasoning, answer: answer) }
+      return
+    }
+    let schedule = pendingLock.withLock {
+      pendingReasoning += reasoning
+      pendingAnswer += answer
+      defer { writeScheduled = true }
+      return !writeScheduled
+    }
+    guard schedule else { return }
+    let (seconds, attoseconds) = saveInterval.components
+    let nanoseconds = Int(seconds) * 1_000_000_000 + Int(attoseconds / 1_000_000_000)
+    queue.asyncAfter(deadline: .now() + .nanoseconds(nanoseconds)) { self.writePending() }
+  }
+
+  /// Writes the text gathered since the last write. On `queue`.
+  private func writePending() {
+    let (reasoning, answer) = pendingLock.withLock {
+      defer {
+        pendingReasoning = ""
+        pendingAnswer = ""
+        writeScheduled = false
       }
+      return (pendingReasoning, pendingAnswer)
+    }
+    write(reasoning: reasoning, answer: answer)
+  }
+
+  /// Appends one row of text to the open answer. On `queue`.
+  private func write(reasoning: String, answer: String) {
+    guard !reasoning.isEmpty || !answer.isEmpty, let message = openAnswer else { return }
+    attempt {
+      let start = ContinuousClock.now
+      try store.appendChunk(to: message, seq: seq, reasoning: reasoning, answer: answer)
+      let took = ContinuousClock.now - start
+      chunkNanoseconds.append(took.components.seconds * 1_000_000_000 + took.components.attoseconds / 1_000_000_000)
+      seq += 1
     }
   }
 
   /// The turn ended: its messages replace the streaming answer.
   public func finishTurn(_ messages: [StoredMessage]) {
     queue.async {
+      self.writePending()
       guard let message = self.openAnswer, let conversation = self.conversation else { return }
       self.openAnswer = nil
       self.attempt { try self.store.finishAnswer(message, in: conversation, with: messages) }
@@ -104,6 +147,7 @@ public final class ConversationRecorder: @unchecked Sendable {
   /// Ponder is stopping before the turn ended: the answer keeps its text so far, with `status`.
   public func abandonTurn(_ status: MessageStatus) {
     queue.async {
+      self.writePending()
       guard let message = self.openAnswer else { return }
       self.openAnswer = nil
       self.attempt { try self.store.abandonAnswer(message, status: status) }
@@ -118,12 +162,12 @@ public final class ConversationRecorder: @unchecked Sendable {
     }
   }
 
-  /// Waits until everything asked so far is written.
+  /// Waits until everything asked so far is written, released text included.
   public func flush() {
-    queue.sync {}
+    queue.sync { writePending() }
   }
 
-  /// How long each release's write took, in nanoseconds (for `scripts/bench-live`).
+  /// How long each write of released text took, in nanoseconds (for `scripts/bench-live`).
   public func chunkTimings() -> [Int64] {
     queue.sync { chunkNanoseconds }
   }

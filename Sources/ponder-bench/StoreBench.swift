@@ -2,9 +2,10 @@ import Foundation
 import PonderCore
 import PonderStore
 
-/// The autosave's cost as the chat pays it: one ConversationRecorder write per ResponseBuffer
-/// release (a 50 tok/s stream released every 50 ms carries ~2.5 tokens a release), timed on the
-/// recorder's queue, and the file's size per 100k tokens of answer and reasoning.
+/// The autosave's cost at its most frequent: one ConversationRecorder write per ResponseBuffer
+/// release (a 50 tok/s stream released every 50 ms carries ~2.5 tokens a release; the chat
+/// gathers releases for 250 ms, so it writes a fifth as often), timed on the recorder's queue,
+/// and the file's size per 100k tokens of answer and reasoning.
 func benchStore() {
   let folder = NSTemporaryDirectory() + "ponder-bench-store-\(getpid())"
   defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -12,7 +13,9 @@ func benchStore() {
     print("store   cannot open a database in \(folder)")
     return
   }
-  let recorder = ConversationRecorder(store: store, host: "http://127.0.0.1:11434", api: "ollama") { report in
+  let recorder = ConversationRecorder(
+    store: store, host: "http://127.0.0.1:11434", api: "ollama", saveInterval: .zero
+  ) { report in
     if case .failed(let reason) = report { print("store   failed: \(reason)") }
   }
   let words = syntheticVocabulary()

@@ -23,7 +23,7 @@ import Testing
     #expect(streaming.messages.last?.status == .streaming)
     #expect(streaming.messages.last?.message.content == "Rayleigh scattering.")
     #expect(streaming.messages.last?.message.thinking == "Hmm. Light.")
-    #expect(recorder.chunkTimings().count == 3)
+    #expect(recorder.chunkTimings().count == 1, "releases within the save interval are one write")
 
     recorder.finishTurn(
       TurnRecord.messages(
@@ -39,6 +39,33 @@ import Testing
       Issue.record("expected the new conversation's id, got \(reports.all)")
       return
     }
+  }
+
+  @Test func withNoSaveIntervalEachReleaseIsItsOwnRowInOrder() throws {
+    let store = try ConversationStore.open(path: temporary.path)
+    let recorder = ConversationRecorder(store: store, host: "h", api: "ollama", saveInterval: .zero) { _ in }
+    recorder.startTurn(prompt: .user("q"), model: "m", settings: ConversationSettings())
+    for word in ["one ", "two ", "three"] { recorder.record(ResponseBatch(events: [.answer(word)])) }
+    recorder.flush()
+    #expect(recorder.chunkTimings().count == 3)
+    let id = try #require(try store.latestConversationID())
+    #expect(try store.conversation(id).messages.last?.message.content == "one two three")
+  }
+
+  @Test func textGatheredForTheSaveIntervalIsWrittenWhenTheTurnEndsOrStops() throws {
+    let store = try ConversationStore.open(path: temporary.path)
+    let recorder = ConversationRecorder(store: store, host: "h", api: "ollama", saveInterval: .seconds(3600)) { _ in }
+    recorder.startTurn(prompt: .user("q"), model: "m", settings: ConversationSettings())
+    recorder.record(ResponseBatch(events: [.answer("kept "), .reasoning("thought")]))
+    recorder.record(ResponseBatch(events: [.answer("on quit")]))
+    recorder.abandonTurn(.cancelled)
+    recorder.flush()
+    let id = try #require(try store.latestConversationID())
+    let last = try #require(try store.conversation(id).messages.last)
+    #expect(last.status == .cancelled)
+    #expect(last.message.content == "kept on quit")
+    #expect(last.message.thinking == "thought")
+    #expect(recorder.chunkTimings().count == 1)
   }
 
   @Test func theNextTurnGoesIntoTheSameConversationUntilToldOtherwise() throws {

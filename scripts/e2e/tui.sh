@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The full-screen chat as a user sees it, in tmux: reasoning then answer, the blinking ▊,
+# The full-screen chat as a user sees it, in tmux: reasoning then answer, the terminal cursor as
+# the stream's caret (a drawn ▊ while you type),
 # the status bar's tok/s, pause, cancel (the server sees the connection close), copy via
 # OSC 52 into tmux's buffer, resize, grapheme clusters kept whole, a cut-off answer shown as ⚠ and its retry, a cleared draft
 # coming back, Ctrl-C twice to quit, zoom (F6), a long prompt wrapping, the 80-column footer,
@@ -19,9 +20,22 @@ check "the Log says the server was reached" wait_for_screen "connected: .* lists
 
 tmux_cmd send-keys -t e2e "Why is the sky blue?" Enter
 check "reasoning streams into the Reasoning pane" wait_for_screen "Let me think about" 10
-cursor_seen=no
-for _ in $(seq 1 40); do screen_text | grep -q "▊" && { cursor_seen=yes; break; }; sleep 0.05; done
-check "the ▊ cursor is visible mid-stream" [ "$cursor_seen" = yes ]
+# The stream's caret is the terminal cursor: shown, just after the last character streamed.
+caret_at_text() {
+  local flag x y line
+  read -r flag x y <<<"$(tmux_cmd display-message -p -t e2e '#{cursor_flag} #{cursor_x} #{cursor_y}')"
+  line="$(screen_text | sed -n "$((y + 1))p")"
+  [ "$flag" = 1 ] && [ "$x" -gt 0 ] && [ "${line:x-1:1}" != " " ] && [ -z "$(printf '%s' "${line:x}" | tr -d ' ')" ]
+}
+caret_seen=no
+for _ in $(seq 1 40); do caret_at_text && { caret_seen=yes; break; }; sleep 0.05; done
+check "the terminal cursor sits after the streaming text" [ "$caret_seen" = yes ]
+check "no ▊ is drawn while the input is empty" eval '! screen_text | grep -q "▊"'
+tmux_cmd send-keys -t e2e "draft"
+glyph_seen=no
+for _ in $(seq 1 40); do screen_text | grep -q "▊" && { glyph_seen=yes; break; }; sleep 0.05; done
+check "typing mid-stream gives the cursor to the input and draws the ▊" [ "$glyph_seen" = yes ]
+for _ in 1 2 3 4 5; do tmux_cmd send-keys -t e2e BSpace; done
 check "the status bar shows a live tok/s" wait_for_screen "● (thinking|answering) · [0-9]+ tok · .* tok/s" 5
 check "the answer follows the reasoning" wait_for_screen "That is all\." 15
 check "the status bar shows the server's figures at the end" wait_for_screen "✓ done \(stop\) · [0-9]+ tok · .*tok/s \(server\)" 5
