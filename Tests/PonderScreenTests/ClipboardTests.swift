@@ -95,18 +95,18 @@ import Testing
         environment: ["TMUX": "/tmp/tmux-1000/default,1,0", "TERM": "screen-256color", "SSH_TTY": "/dev/pts/1"],
         isMacOS: false, availableTools: Self.allTools)
       #expect(plan.methods == [.osc52(.tmux), .osc52(.none)])
-      #expect(plan.methods.map(\.label) == ["OSC 52 via tmux passthrough", "OSC 52"])
+      #expect(plan.methods.map(\.label) == ["OSC 52 (tmux passthrough)", "OSC 52"])
     }
 
     @Test func localTmuxStillUsesNativeTool() {
       let plan = ClipboardPlan(
         environment: ["TMUX": "/tmp/tmux-1000/default,1,0", "DISPLAY": ":0"], isMacOS: false, availableTools: [.xclip])
-      #expect(plan.methods.map(\.label) == ["xclip", "OSC 52 via tmux passthrough", "OSC 52"])
+      #expect(plan.methods.map(\.label) == ["xclip", "OSC 52 (tmux passthrough)", "OSC 52"])
     }
 
     @Test func screenUsesScreenPassthrough() {
       let plan = ClipboardPlan(environment: ["TERM": "screen"], isMacOS: false, availableTools: [])
-      #expect(plan.methods.map(\.label) == ["OSC 52 via screen passthrough"])
+      #expect(plan.methods.map(\.label) == ["OSC 52 (screen passthrough)"])
     }
 
     @Test func macOSUsesPbcopy() {

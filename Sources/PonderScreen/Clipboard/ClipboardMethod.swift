@@ -9,8 +9,8 @@ public enum ClipboardMethod: Sendable, Equatable {
     switch self {
     case .command(let executable, _): return executable
     case .osc52(.none): return "OSC 52"
-    case .osc52(.tmux): return "OSC 52 via tmux passthrough"
-    case .osc52(.screen): return "OSC 52 via screen passthrough"
+    case .osc52(.tmux): return "OSC 52 (tmux passthrough)"
+    case .osc52(.screen): return "OSC 52 (screen passthrough)"
     }
   }
 }
