@@ -1,3 +1,4 @@
+import Foundation
 import PonderCore
 import PonderTestSupport
 import Testing
@@ -46,5 +47,74 @@ import Testing
     #expect(clock.sleeperCount == 1)
     clock.advance(by: .seconds(900))
     #expect(try await reading.value == Array("first".utf8))
+  }
+
+  @Test func steadyDataNeverTripsIt() async throws {
+    let clock = ManualClock()
+    let steps: [CannedTransport.Step] = (0..<4).flatMap { [.wait(.seconds(200)), .chunk(Array("c\($0)".utf8))] }
+    let canned = CannedTransport([.init(body: [.chunk(Array("first".utf8))] + steps)], clock: clock)
+    let transport = IdleTimeoutTransport(canned, timeout: .seconds(300), clock: clock)
+    let response = try await transport.send(HTTPRequestSpec(method: .get, url: "http://h/"))
+    let reading = Task {
+      var chunks: [String] = []
+      for try await chunk in response.body { chunks.append(String(decoding: chunk, as: UTF8.self)) }
+      return chunks
+    }
+    for _ in 0..<4 {
+      await clock.waitForSleepers(2)  // the body's next wait and the watchdog
+      clock.advance(by: .seconds(200))
+    }
+    #expect(try await reading.value == ["first", "c0", "c1", "c2", "c3"])
+  }
+
+  /// A transport whose body gives one chunk, then a read that lasts until its task is cancelled,
+  /// which it notes: what closes a real connection.
+  final class CancellationNoting: HTTPTransport, @unchecked Sendable {
+    let signal = StateSignal()
+    private let lock = NSLock()
+    private var cancelledReads = 0
+    var cancelled: Int { lock.withLock { cancelledReads } }
+
+    func send(_ request: HTTPRequestSpec) async throws -> HTTPResponseStream {
+      HTTPResponseStream(
+        status: 200, headers: [],
+        body: ResponseBody {
+          var first = true
+          return {
+            if first {
+              first = false
+              return Array("first".utf8)
+            }
+            do {
+              try await Task.sleep(for: .seconds(3600))
+            } catch {
+              self.lock.withLock { self.cancelledReads += 1 }
+              self.signal.changed()
+              throw error
+            }
+            return nil
+          }
+        })
+    }
+  }
+
+  @Test func cancellingTheConsumerCancelsTheReadInFlight() async throws {
+    let clock = ManualClock()
+    let inner = CancellationNoting()
+    let transport = IdleTimeoutTransport(inner, timeout: .seconds(300), clock: clock)
+    let response = try await transport.send(HTTPRequestSpec(method: .get, url: "http://h/"))
+    let reading = Task {
+      var iterator = response.body.makeAsyncIterator()
+      _ = try await iterator.next()
+      return try await iterator.next()
+    }
+    await clock.waitForSleepers(1)  // the watchdog: the second read is under way
+    reading.cancel()
+    guard case .failure = await reading.result else {
+      Issue.record("a cancelled read must fail")
+      return
+    }
+    #expect(await inner.signal.wait { inner.cancelled == 1 }, "the inner read (the connection) is cancelled")
+    #expect(clock.sleeperCount == 0, "the watchdog stops with the body")
   }
 }

@@ -81,7 +81,7 @@ check "a config with an unknown key and a wrong type still answers (exit 0)" [ "
 check "the unknown key: file, line and a suggestion" \
   grep -qxF "ponder: config: $cfg:2: unknown key \`modle\` (did you mean \`model\`?); ignored" "$err"
 check "the wrong type: key, what was expected, the default" \
-  grep -qF "ponder: config: $cfg:3: idle_timeout: expected a number above 0, found a string (\"300\"); the default (300) applies" "$err"
+  grep -qF "ponder: config: $cfg:3: idle_timeout: expected a number above 0 (at most 1000000000), found a string (\"300\"); the default (300) applies" "$err"
 check "the rest of the file applied (its model, not the server's first)" \
   bash -c "! grep -q 'no --model given' '$err' && tail -n 20 '$SERVER_LOG' | grep -q '/api/chat {\"model\":\"llama3.2\".*hello from the config'"
 printf 'model = "m"\nhost =\n' >"$cfg"
