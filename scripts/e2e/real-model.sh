@@ -22,6 +22,7 @@ for api in openai anthropic; do
 done
 "$BIN/ponder" ask --host "$URL" --api auto "Say hi." >"$out" 2>"$err"; code=$?
 check "--api auto finds the OpenAI-compatible API" bash -c "[ $code -eq 0 ] && grep -q 'found an OpenAI-compatible server' '$err'"
+echo "    auto: exit $code, $(head -3 "$err" | tr '\n' ' ')"
 
 # Cancel: a long generation, interrupted; the server's log shows the task cancelled.
 lines_before=$(wc -l <"$SERVER_LOG")
