@@ -21,7 +21,8 @@ for api in openai anthropic; do
   echo "    $api: $(tail -1 "$err")"
 done
 "$BIN/ponder" ask --host "$URL" --api auto "Say hi." >"$out" 2>"$err"; code=$?
-check "--api auto finds the OpenAI-compatible API" bash -c "[ $code -eq 0 ] && grep -q 'found an OpenAI-compatible server' '$err'"
+# Exit 6 is an answer cut by the length limit: the tiny model sometimes rambles to it on "Say hi."
+check "--api auto finds the OpenAI-compatible API" bash -c "{ [ $code -eq 0 ] || [ $code -eq 6 ]; } && grep -q 'found an OpenAI-compatible server' '$err'"
 echo "    auto: exit $code, $(head -3 "$err" | tr '\n' ' ')"
 
 # Cancel: a long generation, interrupted; the server's log shows the task cancelled.
