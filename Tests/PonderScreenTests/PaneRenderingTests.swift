@@ -98,7 +98,7 @@ import Testing
     session.type("hi")
     session.press(.enter)
     session.send(.tick, after: .milliseconds(1500))
-    #expect(StatusBar.text(for: session.state).0 == " ◌ waiting for qwen3:8b · 1.5 s")
+    #expect(StatusBar.text(for: session.state).0 == " ◌ waiting for qwen3:8b · 1 s")
   }
 
   /// That only the shown lines are wrapped is a property of `TextDocument`'s row cache, not

@@ -243,7 +243,7 @@ import Testing
     session.send(.tick, after: .milliseconds(500))
     let live = StatusBar.text(for: session.state).0
     #expect(live.contains("● answering · 10 tok"))
-    #expect(live.contains("10.0 tok/s"))
+    #expect(live.contains("10 tok · 1 s · 10 tok/s"), "live figures in whole units")
     #expect(live.contains("first token 200 ms"))
     session.stream([.done(GenerationStats(doneReason: "stop", completionTokens: 282, evalNanoseconds: 4_535_599_000))])
     let final = StatusBar.text(for: session.state).0

@@ -2,6 +2,10 @@ import PonderCore
 
 /// The line under the Reasoning pane: phase, tokens, elapsed time, live tok/s and time to first
 /// token while streaming; the server's own figures once the turn has ended.
+///
+/// Live figures are sampled once a second, so they are shown in whole units (`12 s`, `48 tok/s`):
+/// a tenth that jitters with the sampling is noise to read and bytes to write every second. The
+/// final figures keep their tenths.
 public enum StatusBar {
   public static func text(for state: AppState) -> (String, StyleRole) {
     if let turn = state.turn {
@@ -23,8 +27,8 @@ public enum StatusBar {
         }
       }
       if shown.phase != .waiting { parts.append("\(shown.tokens) tok") }
-      parts.append("\(String(format1: shown.elapsed.seconds)) s")
-      if !turn.paused, let rate = shown.phaseRate { parts.append("\(String(format1: rate)) tok/s") }
+      parts.append("\(shown.elapsed.components.seconds) s")
+      if !turn.paused, let rate = shown.phaseRate { parts.append("\(Int(rate.rounded())) tok/s") }
       if let ttft = shown.timeToFirstToken { parts.append("first token \(ttft.milliseconds) ms") }
       if shown.phase != .waiting, !turn.paused, shown.quietFor >= StatusSample.longSilence {
         parts.append("no data for \(shown.quietFor.components.seconds) s")
