@@ -22,9 +22,12 @@ extension ChatApp {
     }
     let inbox = self.inbox
     let written = used
-    Task.detached {
+    let tools = commands
+    // The tools are waited for (up to 3 s each) on a dispatch thread, never on the cooperative
+    // pool, whose few threads decode and pace the stream.
+    DispatchQueue.global(qos: .userInitiated).async {
       var all = written
-      for method in commands where ClipboardRunner.run(method, text: text) { all.insert(method.label, at: 0) }
+      for method in tools where ClipboardRunner.run(method, text: text) { all.insert(method.label, at: 0) }
       inbox.yield(.app(.copied(label: label, methods: all, failure: all.isEmpty ? "no clipboard path worked" : nil)))
     }
   }

@@ -216,7 +216,8 @@ final class ChatApp {
     case .cancelPull: pullTask?.cancel()
     case .attach(let path):
       let inbox = self.inbox
-      Task.detached {
+      // File reads block: a dispatch thread, not the cooperative pool that paces the stream.
+      DispatchQueue.global(qos: .userInitiated).async {
         switch AttachmentLoader.load(path) {
         case .success(let attachment): inbox.yield(.app(.attachmentLoaded(attachment)))
         case .failure(let problem): inbox.yield(.app(.note(.error, problem.message)))
