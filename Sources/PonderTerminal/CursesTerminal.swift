@@ -178,6 +178,7 @@ public final class CursesTerminal {
     let block = kind == .streamCaret
     guard block != cursorIsBlock, let sequence = ponder_cursor_shape(block ? 1 : 0) else { return }
     cursorIsBlock = block
+    TerminalRestore.setCursorShaped(block)
     writeRaw(String(cString: sequence))
   }
 

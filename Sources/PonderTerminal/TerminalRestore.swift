@@ -10,18 +10,20 @@ import CNCurses
 ///
 /// Swift has no panic hook: a trap raises SIGILL or SIGTRAP with the terminal still in raw mode
 /// and the alternate screen. The handler does only async-signal-safe things (`tcsetattr` to the
-/// termios saved before curses started, one `write` of the sequences that leave the alternate
-/// screen and show the cursor), then reinstalls the previous action (the default, or Swift's
-/// backtracer) and re-raises the signal. State lives in memory allocated once, never freed.
+/// termios saved before curses started, a `write` of the sequences that leave the alternate
+/// screen and show the cursor, and one that gives back the cursor's shape if Ponder changed it),
+/// then reinstalls the previous action (the default, or Swift's backtracer) and re-raises the
+/// signal. State lives in memory allocated once, never freed.
 enum TerminalRestore {
   static let fatalSignals: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE]
 
   private static let signalLimit = 65
   nonisolated(unsafe) private static let savedTermios = UnsafeMutablePointer<termios>.allocate(capacity: 1)
-  /// [0]: termios saved, [1]: curses screen active, [2]: handlers installed.
+  /// [0]: termios saved, [1]: curses screen active, [2]: handlers installed, [3]: the cursor is
+  /// shaped as the stream's caret (a blinking block the user's shape must replace).
   nonisolated(unsafe) private static let flags: UnsafeMutablePointer<Int32> = {
-    let pointer = UnsafeMutablePointer<Int32>.allocate(capacity: 3)
-    pointer.initialize(repeating: 0, count: 3)
+    let pointer = UnsafeMutablePointer<Int32>.allocate(capacity: 4)
+    pointer.initialize(repeating: 0, count: 4)
     return pointer
   }()
   nonisolated(unsafe) private static let previousActions = UnsafeMutablePointer<sigaction>.allocate(
@@ -34,6 +36,8 @@ enum TerminalRestore {
   }
 
   static func setScreenActive(_ active: Bool) { flags[1] = active ? 1 : 0 }
+
+  static func setCursorShaped(_ shaped: Bool) { flags[3] = shaped ? 1 : 0 }
 
   static func install() {
     guard flags[2] == 0 else { return }
@@ -50,6 +54,11 @@ enum TerminalRestore {
       // Leave the alternate screen, show the cursor, reset attributes, keypad mode off.
       let restore: StaticString = "\u{1B}[?2004l\u{1B}[?1049l\u{1B}[?25h\u{1B}[0m\u{1B}[?1l\u{1B}>\r\n"
       _ = write(STDOUT_FILENO, restore.utf8Start, restore.utf8CodeUnitCount)
+      if TerminalRestore.flags[3] != 0 {
+        // The user's own cursor shape again (DECSCUSR 0), as `Ss` with 0 gives it.
+        let shape: StaticString = "\u{1B}[0 q"
+        _ = write(STDOUT_FILENO, shape.utf8Start, shape.utf8CodeUnitCount)
+      }
     }
     if signal >= 0, signal < 65 { sigaction(signal, TerminalRestore.previousActions + Int(signal), nil) }
     raise(signal)
