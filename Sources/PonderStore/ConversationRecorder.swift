@@ -104,9 +104,7 @@ public final class ConversationRecorder: @unchecked Sendable {
       return !writeScheduled
     }
     guard schedule else { return }
-    let (seconds, attoseconds) = saveInterval.components
-    let nanoseconds = Int(seconds) * 1_000_000_000 + Int(attoseconds / 1_000_000_000)
-    queue.asyncAfter(deadline: .now() + .nanoseconds(nanoseconds)) { self.writePending() }
+    queue.asyncAfter(deadline: .now() + .nanoseconds(Int(saveInterval.nanoseconds))) { self.writePending() }
   }
 
   /// Writes the text gathered since the last write. On `queue`.
@@ -129,7 +127,7 @@ public final class ConversationRecorder: @unchecked Sendable {
       let start = ContinuousClock.now
       try store.appendChunk(to: message, seq: seq, reasoning: reasoning, answer: answer)
       let took = ContinuousClock.now - start
-      chunkNanoseconds.append(took.components.seconds * 1_000_000_000 + took.components.attoseconds / 1_000_000_000)
+      chunkNanoseconds.append(took.nanoseconds)
       seq += 1
     }
   }

@@ -176,8 +176,10 @@ public final class CursesTerminal {
   /// written only when that changes, and only to terminals whose terminfo has `Ss` (DECSCUSR).
   func shapeCursor(as kind: CursorKind?) {
     let block = kind == .streamCaret
-    guard block != cursorIsBlock, let sequence = ponder_cursor_shape(block ? 1 : 0) else { return }
+    guard block != cursorIsBlock else { return }
+    // Recorded even when the terminal has no `Ss`, so terminfo is asked only when the kind changes.
     cursorIsBlock = block
+    guard let sequence = ponder_cursor_shape(block ? 1 : 0) else { return }
     TerminalRestore.setCursorShaped(block)
     writeRaw(String(cString: sequence))
   }

@@ -10,4 +10,10 @@ extension Duration {
     let (whole, attoseconds) = components
     return Int(whole) * 1000 + Int(attoseconds / 1_000_000_000_000_000)
   }
+
+  /// The duration in whole nanoseconds, rounded down.
+  public var nanoseconds: Int64 {
+    let (whole, attoseconds) = components
+    return whole * 1_000_000_000 + attoseconds / 1_000_000_000
+  }
 }
