@@ -15,7 +15,8 @@ out="$E2E_TMP/out" err="$E2E_TMP/err"
 
 for api in openai anthropic; do
   "$BIN/ponder" ask --host "$URL" --api "$api" "Name three colors." >"$out" 2>"$err"; code=$?
-  check "ask over $api: exit 0" [ "$code" -eq 0 ]
+  # Exit 6 is an answer cut by the length limit: the tiny model sometimes rambles to it.
+  check "ask over $api: exit 0 (or 6, cut by the length limit)" bash -c "[ $code -eq 0 ] || [ $code -eq 6 ]"
   check "ask over $api: a non-empty answer" [ -s "$out" ]
   check "ask over $api: statistics (tokens, tok/s, done)" grep -qE "[0-9]+ tokens · [0-9.]+ tok/s.* · done: (stop|end_turn|length|max_tokens)" "$err"
   echo "    $api: $(tail -1 "$err")"
