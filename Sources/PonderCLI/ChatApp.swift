@@ -257,7 +257,8 @@ final class ChatApp {
     let (controls, control) = AsyncStream.makeStream(of: PumpControl.self)
     pumpControl = control
     // Releases go straight into the loop's inbox: no task relays them.
-    let pump = ResponsePump(clock: clock) { output in
+    let executor = transport.readingExecutor
+    let pump = ResponsePump(clock: clock, executor: executor) { output in
       switch output {
       case .release(let batch): inbox.yield(.app(.stream(batch)))
       case .readingStopped(let bytes): inbox.yield(.app(.backlog(bytes)))
@@ -277,11 +278,13 @@ final class ChatApp {
     }
     let coordinator = self.coordinator
     // Cancelling this task closes the connection (that is what makes the server stop) or kills
-    // the running tool; the turn's outcome still arrives, in order, through the pump.
-    readerTask = Task {
+    // the running tool; the turn's outcome still arrives, in order, through the pump. It runs on
+    // the network thread: a chunk is read, decoded and paced there, and only releases (at most
+    // 20 a second) wake this loop.
+    readerTask = Task(executorPreference: executor) {
       let supported = await self.toolsSupported(by: request.model)
       let outcome = await coordinator.run(request, toolsSupported: supported) { await pump.feed($0) }
-      if outcome.toolsRefused { self.toolSupport[request.model] = false }
+      if outcome.toolsRefused { await MainActor.run { self.toolSupport[request.model] = false } }
       await pump.feed([.turnEnded(outcome)])
       await pump.finishFeeding()
     }

@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import NIOCore
 import NIOHTTP1
+import NIOPosix
 import PonderCore
 
 /// The production ``HTTPTransport``: HTTP/1.1 and HTTPS through AsyncHTTPClient.
@@ -8,8 +9,16 @@ import PonderCore
 /// No read timeout: a model can be silent for minutes while it loads (Ollama sends no headers
 /// before the first token). Connecting is bounded and not retried, so a missing server is reported at once. Cancelling the task that reads a body makes
 /// AsyncHTTPClient close the connection, which is what tells a model server to stop generating.
+///
+/// Every transport shares one event-loop thread, ``networkThread``, and offers it as
+/// ``readingExecutor``: a turn's reader runs there, so each chunk is read, decoded and buffered on
+/// the thread that received it. (One local model server needs no more than one network thread.)
 public final class AsyncHTTPTransport: HTTPTransport {
   private let client: HTTPClient
+  public let readingExecutor: (any TaskExecutor)?
+
+  /// The process's one network thread.
+  private static let networkThread = MultiThreadedEventLoopGroup(numberOfThreads: 1)
 
   public init(connectTimeout: Duration = .seconds(10)) {
     var configuration = HTTPClient.Configuration()
@@ -22,7 +31,8 @@ public final class AsyncHTTPTransport: HTTPTransport {
     // Redirects are followed here, not by the library: only within the origin, so a key header
     // never reaches another host (see `RedirectPolicy`).
     configuration.redirectConfiguration = .disallow
-    client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+    readingExecutor = EventLoopTaskExecutor(Self.networkThread.next())
+    client = HTTPClient(eventLoopGroup: Self.networkThread, configuration: configuration)
   }
 
   /// Closes pooled connections; call once before the process exits.

@@ -34,6 +34,38 @@ import Testing
     #expect(events == DecoderVerifier.events(Self.fixture, decoder: OllamaChatDecoder()))
   }
 
+  /// The chat's turn task prefers the transport's reading executor: every batch, read through
+  /// the idle-timeout wrapper too, is decoded on the one network thread (no hop per chunk).
+  @Test func aTaskThatPrefersTheReadingExecutorDecodesOnTheNetworkThread() async throws {
+    let pieces = DecoderVerifier.chunked(Self.fixture, size: 7)
+    let server = try ScriptedHTTPServer { _ in
+      HTTPScript(headers: [("Content-Type", "application/x-ndjson")], chunks: pieces.map { HTTPScript.Chunk($0) })
+    }
+    defer { server.stop() }
+    let http = AsyncHTTPTransport()
+    let transport = IdleTimeoutTransport(http, timeout: .seconds(30), clock: ContinuousClock())
+    let executor = try #require(transport.readingExecutor)
+    let spec = request(server)
+    let (threads, batches) = await Task(executorPreference: executor) {
+      var threads: Set<String> = []
+      var batches = 0
+      for await _ in StreamingClient(transport: transport).events(for: spec, decoder: OllamaChatDecoder()) {
+        threads.insert(Self.threadName())
+        batches += 1
+      }
+      return (threads, batches)
+    }.value
+    await http.shutdown()
+    #expect(batches > 1)
+    #expect(threads.count == 1)
+    #expect(threads.first?.hasPrefix("NIO-ELT") == true, "\(threads)")
+  }
+
+  /// The running thread's name, as Linux keeps it.
+  static func threadName() -> String {
+    ((try? String(contentsOfFile: "/proc/thread-self/comm", encoding: .utf8)) ?? "").trimmingCharacters(in: .newlines)
+  }
+
   @Test func cancellingClosesTheConnectionAndTheNextRequestWorks() async throws {
     let ollama = ScriptedOllama(tokensPerSecond: 200)
     let server = try ScriptedHTTPServer(handler: ollama.handle)

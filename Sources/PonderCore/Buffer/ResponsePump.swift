@@ -24,6 +24,8 @@ public actor ResponsePump<C: Clock> where C.Duration == Duration {
 
   private let deliver: Sink
   private let clock: C
+  /// Where the release timer runs: the reader's executor, so a deferred release needs no other thread.
+  private let executor: (any TaskExecutor)?
   private var buffer: ResponseBuffer<C.Instant>
   private var paused = false
   private var feedingEnded = false
@@ -35,9 +37,11 @@ public actor ResponsePump<C: Clock> where C.Duration == Duration {
   private var heldBytes = 0
 
   public init(
-    clock: C, interval: Duration = .milliseconds(50), capacity: Int = 1 << 20, deliver: @escaping Sink
+    clock: C, interval: Duration = .milliseconds(50), capacity: Int = 1 << 20,
+    executor: (any TaskExecutor)? = nil, deliver: @escaping Sink
   ) {
     self.clock = clock
+    self.executor = executor
     self.deliver = deliver
     buffer = ResponseBuffer(interval: interval, capacity: capacity)
   }
@@ -117,9 +121,9 @@ public actor ResponsePump<C: Clock> where C.Duration == Duration {
       emit(buffer.releaseBatch(at: now))
     case .at(let deadline)?:
       guard timer == nil else { return }
-      timer = Task { [clock] in
+      timer = Task(executorPreference: executor) { [clock] in
         try? await clock.sleep(until: deadline, tolerance: nil)
-        self.timerFired()
+        await self.timerFired()
       }
     }
   }

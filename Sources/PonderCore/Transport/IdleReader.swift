@@ -27,13 +27,16 @@ final class IdleReader<C: Clock>: @unchecked Sendable where C.Duration == Durati
   private var phase: Phase
   private let timeout: Duration
   private let clock: C
+  /// Where the reading task and the watchdog run: the transport's reading executor, if any.
+  private let executor: (any TaskExecutor)?
   private var reading: Task<Void, Never>?
   private var watchdog: Task<Void, Never>?
 
-  init(_ iterator: ResponseBody.Iterator, timeout: Duration, clock: C) {
+  init(_ iterator: ResponseBody.Iterator, timeout: Duration, clock: C, executor: (any TaskExecutor)? = nil) {
     phase = .first(IteratorBox(iterator))
     self.timeout = timeout
     self.clock = clock
+    self.executor = executor
   }
 
   deinit {
@@ -80,7 +83,7 @@ final class IdleReader<C: Clock>: @unchecked Sendable where C.Duration == Durati
   private func startTimedReads(_ box: IteratorBox) {
     let mailbox = IdleMailbox<C.Instant>()
     phase = .timed(mailbox)
-    let reading = Task {
+    let reading = Task(executorPreference: executor) {
       while !Task.isCancelled {
         let delivery: IdleMailbox<C.Instant>.Delivery
         do {
@@ -94,7 +97,7 @@ final class IdleReader<C: Clock>: @unchecked Sendable where C.Duration == Durati
     }
     self.reading = reading
     let (clock, timeout) = (self.clock, self.timeout)
-    watchdog = Task {
+    watchdog = Task(executorPreference: executor) {
       while !Task.isCancelled {
         let since = await mailbox.waitingSince
         do {

@@ -15,13 +15,16 @@ public struct IdleTimeoutTransport<C: Clock>: HTTPTransport where C.Duration == 
     self.clock = clock
   }
 
+  public var readingExecutor: (any TaskExecutor)? { inner.readingExecutor }
+
   public func send(_ request: HTTPRequestSpec) async throws -> HTTPResponseStream {
     var response = try await inner.send(request)
     let body = response.body
     let timeout = self.timeout
     let clock = self.clock
+    let executor = inner.readingExecutor
     response.body = ResponseBody {
-      let reader = IdleReader(body.makeAsyncIterator(), timeout: timeout, clock: clock)
+      let reader = IdleReader(body.makeAsyncIterator(), timeout: timeout, clock: clock, executor: executor)
       return { try await reader.next() }
     }
     return response

@@ -23,6 +23,8 @@ public struct RetryingTransport<C: Clock>: HTTPTransport where C.Duration == Dur
   /// Statuses that mean "try again later".
   public static func isBusy(_ status: Int) -> Bool { status == 429 || status == 503 }
 
+  public var readingExecutor: (any TaskExecutor)? { inner.readingExecutor }
+
   public func send(_ request: HTTPRequestSpec) async throws -> HTTPResponseStream {
     var attempt = 1
     while true {

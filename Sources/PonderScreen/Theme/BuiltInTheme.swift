@@ -20,7 +20,7 @@ public enum BuiltInTheme {
       .logRetry: style("color208"),
       .logError: style("bright-red", bold: true),
       .logDone: style("bright-green"),
-      .reasoning: style("bright-black"),
+      .reasoning: style("default"),
       .cursor: style("bright-cyan", bold: true),
       .statusBar: style("color252", on: "color236"),
       .statusPaused: style("black", on: "yellow", bold: true),

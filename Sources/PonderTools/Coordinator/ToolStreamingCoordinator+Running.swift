@@ -30,7 +30,11 @@ extension ToolStreamingCoordinator {
     let started = clock.now
     var result: ToolResult
     do {
-      let output = try await tool.run(call.arguments, context: context)
+      // Tools block (file reads, processes): on Swift's global executor, never on the thread
+      // that reads the network, which the turn's task may prefer.
+      let output = try await withTaskExecutorPreference(globalConcurrentExecutor) {
+        try await tool.run(call.arguments, context: context)
+      }
       let status: ToolResult.Status = Task.isCancelled ? .cancelled : output.isOK ? .ok : .failed
       result = ToolResult(call: call, content: output.text, status: status)
     } catch let failure as ToolFailure {
