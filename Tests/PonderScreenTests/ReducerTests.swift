@@ -46,6 +46,23 @@ import Testing
     #expect(session.state.turn?.paused == false)
   }
 
+  /// The backlog comes in the release after a resume; the figures count it then, not two
+  /// seconds later.
+  @Test func theReleaseAfterAResumeRefreshesTheFigures() {
+    var session = Session()
+    session.type("hi")
+    session.press(.enter)
+    session.stream([.answer("a")], fragments: FragmentCounts(answer: 1), after: .milliseconds(100))
+    session.press(.control("p"))
+    session.send(.tick, after: .milliseconds(500))
+    session.press(.control("p"))
+    #expect(StatusBar.text(for: session.state).0.contains("● answering · 1 tok"))
+    session.stream([.answer(" b c")], fragments: FragmentCounts(answer: 40), after: .milliseconds(50))
+    #expect(StatusBar.text(for: session.state).0.contains("● answering · 41 tok"))
+    session.stream([.answer(" d")], fragments: FragmentCounts(answer: 1), after: .milliseconds(50))
+    #expect(StatusBar.text(for: session.state).0.contains("● answering · 41 tok"), "then every two seconds")
+  }
+
   @Test func cancelWhilePausedResumesSoTheCancellationIsSeen() {
     var session = Session()
     session.type("hi")

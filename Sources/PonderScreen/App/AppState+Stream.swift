@@ -96,6 +96,8 @@ extension AppState {
     guard var current = turn else { return [] }
     current.paused.toggle()
     current.sample(at: now.monotonic)
+    // The backlog arrives in the next release: the figures should count it at once.
+    current.sampleOnNextRelease = !current.paused
     turn = current
     appendLog(.info, current.paused ? "display paused; the stream keeps reading" : "display resumed")
     return [current.paused ? .pauseStream : .resumeStream]
@@ -144,7 +146,10 @@ extension AppState {
     current.reasoningTokens += batch.fragments.reasoning
     current.answerTokens += batch.fragments.answer
     for event in batch.toolEvents { applyTool(event, to: &current) }
-    if current.phase != phaseBefore { current.sample(at: now.monotonic) }
+    if current.phase != phaseBefore || current.sampleOnNextRelease {
+      current.sample(at: now.monotonic)
+      current.sampleOnNextRelease = false
+    }
     turn = current
     if let outcome = current.outcome { return finish(current, outcome) }
     return []

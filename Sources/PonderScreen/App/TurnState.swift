@@ -31,6 +31,8 @@ public struct TurnState: Sendable, Equatable {
   /// The status bar shows figures sampled at ticks and phase changes, not per token: a calm
   /// screen and fewer bytes written to the terminal.
   public var shown: StatusSample
+  /// Set on resume: the release that brings the backlog refreshes the figures.
+  public var sampleOnNextRelease = false
 
   public init(number: Int, model: String, at now: Duration) {
     self.number = number
