@@ -118,8 +118,10 @@ public struct AskRunner: Sendable {
 
     let clock = ContinuousClock()
     let started = clock.now
-    let (pump, outputs) = ResponsePump.streaming(clock: clock)
-    let reader = Task {
+    // As in the chat: the turn is read, decoded and paced on the network thread.
+    let executor = transport.readingExecutor
+    let (pump, outputs) = ResponsePump.streaming(clock: clock, executor: executor)
+    let reader = Task(executorPreference: executor) {
       let outcome = await coordinator.run(request, toolsSupported: toolsSupported) { await pump.feed($0) }
       await pump.feed([.turnEnded(outcome)])
       await pump.finishFeeding()

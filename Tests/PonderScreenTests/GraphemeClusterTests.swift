@@ -69,6 +69,33 @@ import Testing
     #expect(third.lines == first.lines)
   }
 
+  /// ASCII goes byte by byte, but an ASCII letter that a mark after it joins, a wide grapheme
+  /// after ASCII, and the clip edge come out as grapheme by grapheme.
+  @Test(arguments: [
+    "abe\u{301}c", "ab\u{301}\u{302}", "x東y", "ok 👍🏽 ok", "plain ascii only", "a\u{200D}b", "Z",
+  ])
+  func theAsciiPathWritesWhatTheGraphemePathWrites(text: String) {
+    for maxX in [1, 3, 5, 40] {
+      var fast = CellGrid(width: 40, height: 1)
+      let end = fast.write(text, x: 0, y: 0, maxX: maxX, role: .answer)
+      var slow = CellGrid(width: 40, height: 1)
+      var column = 0
+      for grapheme in text {
+        let width = DisplayWidth.of(grapheme)
+        if width == 0 { continue }
+        if column + width > maxX {
+          if column < maxX { slow.put(" ", width: 1, x: column, y: 0, role: .answer) }
+          column = maxX
+          break
+        }
+        slow.put(grapheme, width: width, x: column, y: 0, role: .answer)
+        column += width
+      }
+      #expect(end == column, "\(text) to \(maxX)")
+      #expect(fast == slow, "\(text) to \(maxX)")
+    }
+  }
+
   @Test func asciiCellsAreOneScalarWithNothingStored() {
     var grid = CellGrid(width: 4, height: 1)
     grid.write("aé👍🏽", x: 0, y: 0, role: .answer)

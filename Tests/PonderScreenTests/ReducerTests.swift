@@ -254,17 +254,24 @@ import Testing
     session.type("hi")
     session.press(.enter)
     session.stream([.answer("a")], fragments: FragmentCounts(answer: 10), after: .milliseconds(200))
-    // While text flows, figures refresh every two seconds, not on every tick.
+    // The phase's first rate comes a second in.
+    session.stream([.answer(" b")], fragments: FragmentCounts(answer: 10), after: .milliseconds(250))
+    session.send(.tick, after: .milliseconds(250))
+    #expect(!StatusBar.text(for: session.state).0.contains("tok/s"))
+    session.stream([.answer(" b")], fragments: FragmentCounts(answer: 10), after: .milliseconds(250))
+    session.send(.tick, after: .milliseconds(250))
+    #expect(StatusBar.text(for: session.state).0.contains("30 tok · 1 s · 30 tok/s"))
+    // Then, while text flows, every two seconds, not on every tick.
     for _ in 1...3 {
       session.stream([.answer(" b")], fragments: FragmentCounts(answer: 10), after: .milliseconds(250))
       session.send(.tick, after: .milliseconds(250))
-      #expect(!StatusBar.text(for: session.state).0.contains("tok/s"))
+      #expect(StatusBar.text(for: session.state).0.contains("30 tok · 1 s · 30 tok/s"))
     }
     session.stream([.answer(" b")], fragments: FragmentCounts(answer: 10), after: .milliseconds(250))
     session.send(.tick, after: .milliseconds(250))
     let live = StatusBar.text(for: session.state).0
-    #expect(live.contains("● answering · 50 tok"))
-    #expect(live.contains("50 tok · 2 s · 25 tok/s"), "live figures in whole units")
+    #expect(live.contains("● answering · 70 tok"))
+    #expect(live.contains("70 tok · 3 s · 23 tok/s"), "live figures in whole units")
     #expect(live.contains("first token 200 ms"))
     session.stream([.done(GenerationStats(doneReason: "stop", completionTokens: 282, evalNanoseconds: 4_535_599_000))])
     let final = StatusBar.text(for: session.state).0

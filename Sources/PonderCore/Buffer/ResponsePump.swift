@@ -158,10 +158,10 @@ extension ResponsePump {
   /// A pump whose outputs are read as a stream (`ponder ask`, tests, benchmarks): the stream ends
   /// after ``Output/finished``.
   public static func streaming(
-    clock: C, interval: Duration = .milliseconds(50), capacity: Int = 1 << 20
+    clock: C, interval: Duration = .milliseconds(50), capacity: Int = 1 << 20, executor: (any TaskExecutor)? = nil
   ) -> (pump: ResponsePump, outputs: AsyncStream<Output>) {
     let (outputs, continuation) = AsyncStream.makeStream(of: Output.self)
-    let pump = ResponsePump(clock: clock, interval: interval, capacity: capacity) { output in
+    let pump = ResponsePump(clock: clock, interval: interval, capacity: capacity, executor: executor) { output in
       continuation.yield(output)
       if output == .finished { continuation.finish() }
     }

@@ -177,13 +177,15 @@ public struct AppState: Sendable {
 
   /// The 500 ms timer: blinks the ▊ only when no text arrived for a while (a cursor that blinks
   /// while text flows is noise), and refreshes the status figures: every two seconds while text
-  /// flows (some arrived in the last second: the text is the live sign then, and each refresh of
-  /// the bar costs about 50 bytes of colours and cursor moves), else once a second.
+  /// flows and a rate is shown (some arrived in the last second: the text is the live sign then,
+  /// and each refresh of the bar costs about 50 bytes of colours and cursor moves), else once a
+  /// second.
   mutating func tick() {
     guard var current = turn else { return }
     let quietFor = now.monotonic - (current.lastTextAt ?? current.startedAt)
     blinkOn = quietFor >= .milliseconds(600) ? !blinkOn : true
-    let flowing = current.phase != .waiting && quietFor < .seconds(1)
+    // The first rate of a phase comes after a second, as before; then every two seconds.
+    let flowing = current.phase != .waiting && quietFor < .seconds(1) && current.shown.phaseRate != nil
     let period: Duration = flowing ? .milliseconds(1950) : .milliseconds(950)
     if now.monotonic - current.shown.at >= period || current.paused { current.sample(at: now.monotonic) }
     turn = current

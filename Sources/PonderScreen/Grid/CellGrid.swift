@@ -47,7 +47,22 @@ public struct CellGrid: Sendable, Equatable {
     guard y >= 0, y < height else { return x }
     let limit = min(maxX ?? width, width)
     var column = x
-    for grapheme in text {
+    // Printable ASCII followed by ASCII is a grapheme of its own, one column wide: written byte
+    // by byte, with no grapheme breaking. The rest (from the first byte that is not, or that a
+    // mark after it could join) goes grapheme by grapheme.
+    let utf8 = text.utf8
+    var index = utf8.startIndex
+    while index != utf8.endIndex {
+      let byte = utf8[index]
+      let next = utf8.index(after: index)
+      guard byte >= 0x20, byte < 0x7F, next == utf8.endIndex || utf8[next] < 0x80 else { break }
+      if column + 1 > limit { return limit }
+      if column >= 0 { place(Cell(scalar: Unicode.Scalar(byte), role: role), width: 1, x: column, y: y) }
+      column += 1
+      index = next
+    }
+    if index == utf8.endIndex { return column }
+    for grapheme in text[index...] {
       let cellWidth = DisplayWidth.of(grapheme)
       if cellWidth == 0 { continue }
       if column + cellWidth > limit {
@@ -63,10 +78,15 @@ public struct CellGrid: Sendable, Equatable {
   /// Writes one grapheme of known width.
   public mutating func put(_ grapheme: Character, width cellWidth: Int, x: Int, y: Int, role: StyleRole) {
     guard x >= 0, y >= 0, y < height, x + cellWidth <= width else { return }
+    place(Cell(grapheme, width: UInt8(cellWidth), role: role, long: &longGraphemes), width: cellWidth, x: x, y: y)
+  }
+
+  /// Puts `cell` at a place already checked to hold it, keeping wide graphemes around it whole.
+  private mutating func place(_ cell: Cell, width cellWidth: Int, x: Int, y: Int) {
+    let role = cell.role
     // Overwriting half of a wide grapheme must blank its other half.
     if self[x, y].width == 0, x > 0 { self[x - 1, y] = Cell(scalar: " ", role: self[x - 1, y].role) }
     if cellWidth == 1, self[x, y].width == 2, x + 1 < width { self[x + 1, y] = Cell(scalar: " ", role: role) }
-    let cell = Cell(grapheme, width: UInt8(cellWidth), role: role, long: &longGraphemes)
     self[x, y] = cell
     if cellWidth == 2 {
       if x + 2 < width, self[x + 1, y].width == 2 { self[x + 2, y] = Cell(scalar: " ", role: role) }
