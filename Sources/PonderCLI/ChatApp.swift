@@ -36,7 +36,9 @@ final class ChatApp {
   private let clock = ContinuousClock()
   private let started: ContinuousClock.Instant
   private var previous: CellGrid?
-  private var pump: ResponsePump<ContinuousClock>?
+  private var pump: ResponsePump<NetworkClock>?
+  /// The pump's clock: its deferred releases wake on the network thread the turn reads on.
+  private let pumpClock: NetworkClock
   /// The running turn's pause/resume channel to its pump, read in order by one task.
   private var pumpControl: AsyncStream<PumpControl>.Continuation?
   private var readerTask: Task<Void, Never>?
@@ -59,10 +61,11 @@ final class ChatApp {
   private var detachTimedOut = false
 
   init(
-    state: AppState, terminal: CursesTerminal, transport: any HTTPTransport, backend: ChatBackend, tools: ToolSession,
-    store: StoreOpening, detachLimit: Duration
+    state: AppState, terminal: CursesTerminal, transport: any HTTPTransport, pumpClock: NetworkClock,
+    backend: ChatBackend, tools: ToolSession, store: StoreOpening, detachLimit: Duration
   ) {
     self.state = state
+    self.pumpClock = pumpClock
     self.detachLimit = detachLimit
     self.terminal = terminal
     self.backend = backend
@@ -258,7 +261,7 @@ final class ChatApp {
     pumpControl = control
     // Releases go straight into the loop's inbox: no task relays them.
     let executor = transport.readingExecutor
-    let pump = ResponsePump(clock: clock, executor: executor) { output in
+    let pump = ResponsePump(clock: pumpClock, executor: executor) { output in
       switch output {
       case .release(let batch): inbox.yield(.app(.stream(batch)))
       case .readingStopped(let bytes): inbox.yield(.app(.backlog(bytes)))

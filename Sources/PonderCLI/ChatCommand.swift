@@ -140,7 +140,7 @@ struct ChatCommand: AsyncParsableCommand {
       }
       let app = ChatApp(
         state: state, terminal: terminal, transport: server.transport(over: transport, config: config),
-        backend: backend, tools: tools, store: store,
+        pumpClock: transport.networkClock, backend: backend, tools: tools, store: store,
         detachLimit: detachLimit)
       if let resumed { app.use(resumed.id) }
       return app

@@ -16,6 +16,8 @@ import PonderCore
 public final class AsyncHTTPTransport: HTTPTransport {
   private let client: HTTPClient
   public let readingExecutor: (any TaskExecutor)?
+  /// A clock whose sleeps end on the network thread, for timers of the code that runs there.
+  public let networkClock: NetworkClock
 
   /// The process's one network thread.
   private static let networkThread = MultiThreadedEventLoopGroup(numberOfThreads: 1)
@@ -31,7 +33,9 @@ public final class AsyncHTTPTransport: HTTPTransport {
     // Redirects are followed here, not by the library: only within the origin, so a key header
     // never reaches another host (see `RedirectPolicy`).
     configuration.redirectConfiguration = .disallow
-    readingExecutor = EventLoopTaskExecutor(Self.networkThread.next())
+    let loop = Self.networkThread.next()
+    readingExecutor = EventLoopTaskExecutor(loop)
+    networkClock = NetworkClock(loop)
     client = HTTPClient(eventLoopGroup: Self.networkThread, configuration: configuration)
   }
 
