@@ -142,8 +142,10 @@ import Testing
     let err = CapturingSink()
     let settings = AskRunner.Settings(
       server: ServerSelection(api: .ollama, host: server.baseURL), model: "qwen3:8b", format: .text, color: false)
+    // 100 s of answer: still streaming when the write fails, however busy the machine (the
+    // reader no longer waits for the printer, so a short story could be read whole first).
     let status = await AskRunner(transport: transport, settings: settings).run(
-      prompt: "a long story", out: out, err: err)
+      prompt: "bench:0+20000", out: out, err: err)
     await transport.shutdown()
     #expect(status == .writeFailed)
     #expect(err.text.contains("cannot write the answer (No space left on device)"))
