@@ -3,9 +3,9 @@ import PonderCore
 /// The line under the Reasoning pane: phase, tokens, elapsed time, live tok/s and time to first
 /// token while streaming; the server's own figures once the turn has ended.
 ///
-/// Live figures are sampled once a second, so they are shown in whole units (`12 s`, `48 tok/s`):
-/// a tenth that jitters with the sampling is noise to read and bytes to write every second. The
-/// final figures keep their tenths.
+/// Live figures are sampled at ticks (`AppState.tick`: every two seconds while text flows, every
+/// second otherwise), so they are shown in whole units (`12 s`, `48 tok/s`): a tenth that jitters
+/// with the sampling is noise to read and bytes to write. The final figures keep their tenths.
 public enum StatusBar {
   public static func text(for state: AppState) -> (String, StyleRole) {
     if let turn = state.turn {
