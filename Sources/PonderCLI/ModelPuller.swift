@@ -32,14 +32,20 @@ struct ModelPuller: Sendable {
     let clock = ContinuousClock()
     var lastReport: ContinuousClock.Instant?
     func apply(_ events: [PullEvent]) -> ChatError? {
-      var phaseChanged = false
+      var bytesUnreported = false
       for event in events {
         if case .failed(let error) = event { return error }
-        if case .layer = event {} else { phaseChanged = true }
         progress.apply(event)
+        if case .layer = event {
+          bytesUnreported = true
+          continue
+        }
+        // Each phase is shown, even when the next one came in the same read.
+        lastReport = clock.now
+        report(progress)
+        bytesUnreported = false
       }
-      guard !events.isEmpty else { return nil }
-      if phaseChanged || lastReport.map({ clock.now - $0 >= interval }) ?? true {
+      if bytesUnreported, lastReport.map({ clock.now - $0 >= interval }) ?? true {
         lastReport = clock.now
         report(progress)
       }

@@ -14,7 +14,7 @@ import Testing
       return StreamingClientHTTPTests.threadName()
     }.value
     await transport.shutdown()
-    #expect(thread.hasPrefix("NIO-ELT"), "\(thread)")
+    #expect(thread.hasPrefix("ponder-net"), "\(thread)")
   }
 
   @Test func cancellingTheSleeperEndsTheSleepWithCancellation() async {
