@@ -96,6 +96,33 @@ import Testing
     }
   }
 
+  static let mixedTexts = [
+    "plain ascii words here", "abe\u{301}c d", "line\r\nnext", "tab\there\u{7F}", "x東y 東京 z", "ok 👍🏽 ok",
+    "a\u{200D}b", "e\u{301}\u{302}", "caf\u{E9} au lait", "", " ", "Z",
+  ]
+
+  /// Measuring ASCII byte by byte gives what measuring grapheme by grapheme gives.
+  @Test(arguments: mixedTexts)
+  func theAsciiPathMeasuresWhatTheGraphemePathMeasures(text: String) {
+    #expect(DisplayWidth.of(text) == text.reduce(0) { $0 + DisplayWidth.of($1) }, "\(text.debugDescription)")
+    #expect(DisplayWidth.of(text.dropFirst()) == text.dropFirst().reduce(0) { $0 + DisplayWidth.of($1) })
+  }
+
+  /// Every wrapped row, whichever path read its characters, says truly where it starts, how many
+  /// graphemes it holds and how wide it is.
+  @Test(arguments: mixedTexts)
+  func wrappedRowsCountGraphemesAndColumnsTruly(text: String) {
+    for width in [1, 2, 3, 5, 8, 80] {
+      for row in LineWrapper.wrap(text, width: width) {
+        let slice = text[row.start..<row.end]
+        #expect(slice.count == row.graphemeCount, "\(text.debugDescription) at \(width)")
+        #expect(DisplayWidth.of(slice) == row.width, "\(text.debugDescription) at \(width)")
+        #expect(text[..<row.start].count == row.startOffset, "\(text.debugDescription) at \(width)")
+        #expect(row.width <= width || row.graphemeCount == 1, "\(text.debugDescription) at \(width)")
+      }
+    }
+  }
+
   @Test func asciiCellsAreOneScalarWithNothingStored() {
     var grid = CellGrid(width: 4, height: 1)
     grid.write("aé👍🏽", x: 0, y: 0, role: .answer)

@@ -46,9 +46,22 @@ public enum DisplayWidth {
   }
 
   /// The columns `text` takes on one line.
+  ///
+  /// ASCII is measured byte by byte, with no grapheme breaking, up to the first byte that is not
+  /// ASCII; from the character before it (which a mark may join), grapheme by grapheme.
   public static func of(_ text: some StringProtocol) -> Int {
+    let utf8 = text.utf8
     var total = 0
-    for grapheme in text { total += of(grapheme) }
+    var index = utf8.startIndex
+    while index != utf8.endIndex {
+      let byte = utf8[index]
+      let next = utf8.index(after: index)
+      guard byte < 0x80, next == utf8.endIndex || utf8[next] < 0x80 else { break }
+      total += byte >= 0x20 && byte != 0x7F ? 1 : 0
+      index = next
+    }
+    guard index != utf8.endIndex else { return total }
+    for grapheme in text[index...] { total += of(grapheme) }
     return total
   }
 

@@ -23,15 +23,31 @@ public enum LineWrapper {
       rowStartOffset = endOffset
       rowWidth -= width
     }
+    let utf8 = text.utf8
     var index = text.startIndex
     while index < text.endIndex {
-      let grapheme = text[index]
-      let cellWidth = DisplayWidth.of(grapheme)
+      // An ASCII character followed by another is a grapheme of its own (but for CR LF): it is
+      // read as a byte, with no grapheme breaking. The rest is read grapheme by grapheme.
+      let next: String.Index
+      let cellWidth: Int
+      let isSpace: Bool
+      let byte = utf8[index]
+      let afterByte = utf8.index(after: index)
+      if byte < 0x80, byte != 0x0D, afterByte == utf8.endIndex || utf8[afterByte] < 0x80 {
+        next = afterByte
+        cellWidth = byte >= 0x20 && byte != 0x7F ? 1 : 0
+        isSpace = byte == 0x20
+      } else {
+        let grapheme = text[index]
+        next = text.index(after: index)
+        cellWidth = DisplayWidth.of(grapheme)
+        isSpace = grapheme == " "
+      }
       if rowWidth + cellWidth > limit, rowWidth > 0 {
-        if grapheme == " " {
+        if isSpace {
           // A space that overflows ends the row; it is not drawn at the start of the next one.
           endRow(at: index, offset: offset, width: rowWidth)
-          index = text.index(after: index)
+          index = next
           offset += 1
           rowStart = index
           rowStartOffset = offset
@@ -46,9 +62,9 @@ public enum LineWrapper {
         breakIndex = nil
       }
       rowWidth += cellWidth
-      index = text.index(after: index)
+      index = next
       offset += 1
-      if grapheme == " " {
+      if isSpace {
         breakIndex = index
         breakOffset = offset
         breakWidth = rowWidth
