@@ -9,7 +9,7 @@ import PonderTools
 
 /// The TUI's event loop: the single owner of ``AppState`` and of every curses call.
 ///
-/// Keys, stream releases, timer ticks and signals arrive as events on one stream; each is applied
+/// Keys, stream releases, timer ticks and signals arrive as events in one ``ChatInbox``; each is applied
 /// to the state, the effects are performed (network, clipboard), and the screen is redrawn from
 /// the state — after a buffer release, a key, a resize or a blink, never per token.
 @MainActor
@@ -31,8 +31,7 @@ final class ChatApp {
   let terminal: CursesTerminal
   private let transport: any HTTPTransport
   private let backend: ChatBackend
-  private let events: AsyncStream<LoopEvent>
-  let inbox: AsyncStream<LoopEvent>.Continuation
+  let inbox = ChatInbox<LoopEvent>()
   private let clock = ContinuousClock()
   private let started: ContinuousClock.Instant
   private var previous: CellGrid?
@@ -71,9 +70,7 @@ final class ChatApp {
     self.backend = backend
     self.tools = tools
     started = clock.now
-    let (events, inbox) = AsyncStream.makeStream(of: LoopEvent.self)
-    self.events = events
-    self.inbox = inbox
+    let inbox = self.inbox
     // A busy server (429, 503) is asked again before anything streams; each try is in the Log.
     let transport = RetryingTransport(transport, clock: ContinuousClock()) { inbox.yield(.app(.note(.retry, $0))) }
     self.transport = transport
@@ -98,7 +95,8 @@ final class ChatApp {
     if let problem = persistence.unavailable { process(.savingStopped(problem)) }
     startupProbe()
     draw()
-    for await event in events {
+    while true {
+      let event = await inbox.next()
       switch event {
       case .inputReady:
         for key in terminal.readKeys() { process(.key(key)) }
@@ -387,7 +385,7 @@ final class ChatApp {
   /// Built outside the main actor on purpose: the handler runs on a Dispatch queue, and a closure
   /// made in main-actor code would inherit that isolation and trap when called there.
   private nonisolated static func signalSource(
-    _ number: Int32, inbox: AsyncStream<LoopEvent>.Continuation, event: LoopEvent
+    _ number: Int32, inbox: ChatInbox<LoopEvent>, event: LoopEvent
   ) -> DispatchSourceSignal {
     signal(number, SIG_IGN)
     let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
