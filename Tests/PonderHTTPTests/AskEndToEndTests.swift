@@ -196,9 +196,9 @@ import Testing
   }
 
   @Test func noServerExitsThreeNamingTheHost() async throws {
-    let closed = try ScriptedHTTPServer { _ in .json("{}") }
-    let url = closed.baseURL
-    closed.stop()
+    let refusing = RefusingPort()
+    defer { refusing.close() }
+    let url = refusing.baseURL
     let run = await ask("hi", at: url, model: "m")
     #expect(run.status == .cannotConnect)
     #expect(run.err.contains("cannot connect to \(url)"))

@@ -38,9 +38,9 @@ import Testing
   }
 
   @Test func autoWithNothingListeningCannotConnect() async throws {
-    let closed = try ScriptedHTTPServer { _ in .json("{}") }
-    let url = closed.baseURL
-    closed.stop()
+    let refusing = RefusingPort()
+    defer { refusing.close() }
+    let url = refusing.baseURL
     let transport = AsyncHTTPTransport()
     let result = await ServerSelection(api: nil, host: url).resolve(client: StreamingClient(transport: transport))
     await transport.shutdown()
