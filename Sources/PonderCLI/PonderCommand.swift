@@ -16,6 +16,9 @@ public struct PonderCommand: AsyncParsableCommand {
 
   /// Parses the arguments and runs; usage errors exit 2 (not ArgumentParser's 64).
   public static func runAndExit() async -> Never {
+    // A write to a closed pipe (`ponder ask | head`, a clipboard tool that exits early, a socket
+    // the server closed) fails with EPIPE and is reported; it must not end Ponder by signal.
+    signal(SIGPIPE, SIG_IGN)
     do {
       var command = try parseAsRoot()
       if var asyncCommand = command as? any AsyncParsableCommand {

@@ -62,8 +62,11 @@ check "a password in --host exits 2 without repeating it" bash -c '[ "$1" -eq 2 
 check "ask > /dev/full exits 1" [ "$code" -eq 1 ]
 check "and says the answer could not be written" grep -q "cannot write the answer" "$E2E_TMP/full.err"
 start=$SECONDS
-"$BIN/ponder" ask --host "$SERVER_URL" --model qwen3:8b "a long story for head" 2>/dev/null </dev/null | head -c 50 >/dev/null
+"$BIN/ponder" ask --host "$SERVER_URL" --model qwen3:8b "a long story for head" 2>"$E2E_TMP/head.err" </dev/null | head -c 50 >/dev/null
+code=${PIPESTATUS[0]}
 check "ask | head stops the stream instead of generating for nobody" [ $((SECONDS - start)) -lt 5 ]
+check "and exits 1 saying the reader closed the pipe (not killed by SIGPIPE)" \
+  bash -c '[ "$1" -eq 1 ] && grep -q "the reader closed the pipe" "$2"' _ "$code" "$E2E_TMP/head.err"
 # A server that stalls mid-stream: ask ends after the idle timeout with exit 5, the partial
 # answer printed and the cause named — not a hang.
 start=$SECONDS

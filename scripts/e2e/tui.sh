@@ -71,6 +71,8 @@ check "ZWJ sequences are written whole" bash -c "tmux -L '$TMUX_SOCKET' capture-
 marks="[$(printf 'e\xcc\x81\xcc\x82')]"  # e, combining acute, combining circumflex
 check "stacked combining marks are kept" bash -c "tmux -L '$TMUX_SOCKET' capture-pane -t e2e -p | grep -qF '$marks'"
 check "the line after the clusters is in place" bash -c "tmux -L '$TMUX_SOCKET' capture-pane -t e2e -p | grep -qF '] [🇫🇷] $marks [1️⃣ ] end.'"
+# The answer's end comes in the record after its last text: a prompt sent before it is refused.
+check "the clusters answer is done" wait_for_screen "^ ✓ done \(stop\)" 10
 
 # Honest endings: a length stop is ⚠, never ✓; an empty thinking answer offers the retries.
 tmux_cmd send-keys -t e2e "cut:length please" Enter
