@@ -14,6 +14,33 @@ import Testing
     return grid
   }
 
+  /// Lines with some non-ASCII are drawn byte by byte for their ASCII and grapheme by grapheme
+  /// for the rest: the grid is what drawing every grapheme would give.
+  @Test(arguments: [
+    "café au lait, s'il vous plaît", "x東y 東京 z and more words", "ok 👍🏽 ok 👩‍💻 done", "abe\u{301}c de\u{301}\u{302}f",
+    "12:00 ◇ thinking started", "a\u{200D}b · c",
+  ])
+  func mixedLinesDrawWhatEveryGraphemeDraws(text: String) {
+    for width in [3, 5, 8, 20, 60] {
+      let document = TextDocument()
+      document.append(text, kind: .plain(.normal), role: .normal)
+      let drawn = render(document, width: width, height: 12)
+      var expected = CellGrid(width: width, height: 12)
+      let line = document.lines[0]
+      for (y, row) in document.rows(ofLine: 0, width: width).enumerated() where y < 12 {
+        var column = 0
+        for grapheme in line.display[row.start..<row.end] {
+          let cellWidth = DisplayWidth.of(grapheme)
+          if cellWidth == 0 { continue }
+          if column + cellWidth > width { break }
+          expected.put(grapheme, width: cellWidth, x: column, y: y, role: line.baseRole)
+          column += cellWidth
+        }
+      }
+      #expect(drawn == expected, "\(text.debugDescription) at \(width)")
+    }
+  }
+
   @Test func wrapsAtWordBoundaries() {
     let document = TextDocument()
     document.append("alpha beta gamma", kind: .plain(.normal), role: .normal)

@@ -82,9 +82,30 @@ public struct DocumentView {
       fillCodeBackground(line, from: column, to: maxX, y: y, into: &grid)
       return
     }
-    for grapheme in line.display[row.start..<row.end] {
-      let cellWidth = DisplayWidth.of(grapheme)
-      defer { offset += 1 }
+    // ASCII followed by ASCII (but for CR LF) is a grapheme of its own: read as a byte and
+    // written as a plain cell, with no grapheme breaking. The rest goes grapheme by grapheme.
+    let text = line.display
+    let utf8 = text.utf8
+    var index = row.start
+    while index < row.end {
+      let byte = utf8[index]
+      let afterByte = utf8.index(after: index)
+      let grapheme: Character?
+      let next: String.Index
+      let cellWidth: Int
+      if byte < 0x80, byte != 0x0D, afterByte == row.end || afterByte == utf8.endIndex || utf8[afterByte] < 0x80 {
+        grapheme = nil
+        next = afterByte
+        cellWidth = byte >= 0x20 && byte != 0x7F ? 1 : 0
+      } else {
+        grapheme = text[index]
+        next = text.index(after: index)
+        cellWidth = DisplayWidth.of(text[index])
+      }
+      defer {
+        offset += 1
+        index = next
+      }
       guard cellWidth > 0 else { continue }
       if column + cellWidth > maxX { break }
       while spanIndex < spans.count, spans[spanIndex].range.upperBound <= offset { spanIndex += 1 }
@@ -99,7 +120,12 @@ public struct DocumentView {
       }) {
         role = hit.offset == currentMatch ? .searchCurrent : .searchMatch
       }
-      grid.put(grapheme, width: cellWidth, x: column, y: y, role: role)
+      if let grapheme {
+        grid.put(grapheme, width: cellWidth, x: column, y: y, role: role)
+      } else {
+        // Left to right on a row just filled: no wide character to mend around it.
+        grid[column, y] = Cell(scalar: Unicode.Scalar(byte), role: role)
+      }
       column += cellWidth
     }
     fillCodeBackground(line, from: column, to: maxX, y: y, into: &grid)
