@@ -43,6 +43,34 @@ import Testing
     #expect(await released.next() == nil)
   }
 
+  /// A deferred release whose timer wakes late counts as made when it was due: the next token of
+  /// a steady stream, a little over one interval later, goes out at once. (Counting from the late
+  /// wake-up, each token waited a little longer than the one before, up to a whole interval.)
+  @Test func aTimerThatWakesLateDoesNotPushLaterReleasesBack() async {
+    let clock = ManualClock()
+    let (sut, outputs) = ResponsePump.streaming(clock: clock, interval: .milliseconds(50))
+    var released = outputs.makeAsyncIterator()
+    await sut.feed([.stream(.answer("a"))])
+    #expect(await released.next() == .release(ResponseBatch(events: [.answer("a")], fragments: .init(answer: 1))))
+    // 49.8 ms later: deferred to 50 ms; the timer wakes 1 ms late, at 51 ms.
+    clock.advance(by: .microseconds(49_800))
+    await sut.feed([.stream(.answer("b"))])
+    await clock.waitForSleepers(1)
+    clock.advance(by: .microseconds(1200))
+    #expect(await released.next() == .release(ResponseBatch(events: [.answer("b")], fragments: .init(answer: 1))))
+    // The next token, 50.25 ms after the last: one interval after 50 ms, so at once, no timer.
+    clock.advance(by: .microseconds(49_050))
+    await sut.feed([.stream(.answer("c"))])
+    let held = await sut.backlogBytes
+    #expect(held == 0, "the token was held for a timer")
+    if held > 0 {
+      await clock.waitForSleepers(1)
+      clock.advance(by: .milliseconds(50))
+    }
+    #expect(await released.next() == .release(ResponseBatch(events: [.answer("c")], fragments: .init(answer: 1))))
+    await sut.finishFeeding()
+  }
+
   @Test func textAfterAQuietIntervalGoesOutAtOnceAndABurstWaitsForTheInterval() async {
     let clock = ManualClock()
     let (sut, outputs) = ResponsePump.streaming(clock: clock, interval: .milliseconds(50))

@@ -92,6 +92,18 @@ public struct ResponseBuffer<Instant: InstantProtocol>: Sendable where Instant.D
     releaseBatch(at: now).events
   }
 
+  /// Takes everything held, for a release that was deferred to `due` and happens at `now`: it
+  /// counts as made at `due`, so a timer that wakes late (by up to a millisecond on a `poll`
+  /// timer) does not push every later release back. Otherwise the stream would drift: text
+  /// arriving at a steady 20 tok/s would wait longer and longer, up to a whole interval.
+  /// A `due` before the earliest time a release could be due is ignored.
+  public mutating func releaseBatch(at now: Instant, due: Instant) -> ResponseBatch {
+    let earliest = lastRelease?.advanced(by: interval)
+    let batch = releaseBatch(at: now)
+    if let earliest, earliest <= due, due <= now { lastRelease = due }
+    return batch
+  }
+
   /// Takes everything held with its fragment counts.
   public mutating func releaseBatch(at now: Instant) -> ResponseBatch {
     let batch = ResponseBatch(events: pending, fragments: pendingFragments)

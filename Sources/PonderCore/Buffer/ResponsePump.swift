@@ -111,26 +111,27 @@ public actor ResponsePump<C: Clock> where C.Duration == Duration {
     }
   }
 
-  private func releaseOrSchedule() {
+  /// - Parameter due: the deadline of the timer that woke this call, if one did.
+  private func releaseOrSchedule(due: C.Instant? = nil) {
     guard !paused else { return }
     let now = clock.now
     switch buffer.releaseTime(at: now) {
     case nil:
       return
     case .now?:
-      emit(buffer.releaseBatch(at: now))
+      emit(due.map { buffer.releaseBatch(at: now, due: $0) } ?? buffer.releaseBatch(at: now))
     case .at(let deadline)?:
       guard timer == nil else { return }
       timer = Task(executorPreference: executor) { [clock] in
         try? await clock.sleep(until: deadline, tolerance: nil)
-        await self.timerFired()
+        await self.timerFired(due: deadline)
       }
     }
   }
 
-  private func timerFired() {
+  private func timerFired(due: C.Instant) {
     timer = nil
-    releaseOrSchedule()
+    releaseOrSchedule(due: due)
     finishIfDrained()
   }
 
