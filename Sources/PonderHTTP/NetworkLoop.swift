@@ -13,9 +13,9 @@ import Synchronization
 /// A task that prefers this executor (``HTTPTransport/readingExecutor``) runs here, and so do the
 /// nonisolated code and default actors it calls. Nothing that blocks may run here: tools and file
 /// reads ask for the global executor instead.
-public final class NetworkLoop: TaskExecutor, @unchecked Sendable {
+final class NetworkLoop: TaskExecutor, @unchecked Sendable {
   /// The loop every transport shares: one local model server needs no more than one thread.
-  public static let shared = NetworkLoop(name: "ponder-net")
+  static let shared = NetworkLoop(name: "ponder-net")
 
   /// Something a suspended task waits for: a socket to be ready, a deadline, or both.
   private struct Waiter {
@@ -80,7 +80,7 @@ public final class NetworkLoop: TaskExecutor, @unchecked Sendable {
     }
   }
 
-  public func enqueue(_ job: consuming ExecutorJob) {
+  func enqueue(_ job: consuming ExecutorJob) {
     let job = UnownedJob(job)
     let wake = state.withLock { state in
       state.jobs.append(job)
