@@ -52,11 +52,18 @@ struct HTTPResponseParser {
   mutating func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(Malformed) -> [Part] {
     var parts: [Part] = []
     var body: [UInt8] = []
+    /// Puts the body bytes gathered so far into `parts`.
+    func flush() {
+      guard !body.isEmpty else { return }
+      parts.append(.body(body))
+      body = []
+    }
     var index = 0
     while index < bytes.count {
       switch stage {
       case .done:
-        return flushed(parts, body)
+        flush()
+        return parts
       case .head:
         guard lineEnd(in: bytes, from: &index, blankLine: true) else { break }
         let head = partial
@@ -68,16 +75,16 @@ struct HTTPResponseParser {
         index += take
         if remaining == take {
           stage = .done
-          parts = flushed(parts, body) + [.end]
-          body = []
+          flush()
+          parts.append(.end)
         } else {
           stage = .fixed(remaining: remaining - take)
         }
       case .chunkSize:
         guard lineEnd(in: bytes, from: &index, blankLine: false) else { break }
-        let line = partial
+        // The line is read where it is and the buffer kept: no allocation per chunk.
+        let size = try Self.chunkSize(partial)
         partial.removeAll(keepingCapacity: true)
-        let size = try Self.chunkSize(line)
         stage = size == 0 ? .trailers : .chunkData(remaining: size)
       case .chunkData(let remaining):
         let take = min(remaining, bytes.count - index)
@@ -86,25 +93,24 @@ struct HTTPResponseParser {
         stage = remaining == take ? .chunkDataEnd : .chunkData(remaining: remaining - take)
       case .chunkDataEnd:
         guard lineEnd(in: bytes, from: &index, blankLine: false) else { break }
-        let extra = partial
-        partial.removeAll(keepingCapacity: true)
-        guard extra.isEmpty else { throw Malformed(reason: "the server sent a chunk longer than its size") }
+        guard partial.isEmpty else { throw Malformed(reason: "the server sent a chunk longer than its size") }
         stage = .chunkSize
       case .trailers:
         guard lineEnd(in: bytes, from: &index, blankLine: false) else { break }
-        let line = partial
+        let ended = partial.isEmpty
         partial.removeAll(keepingCapacity: true)
-        if line.isEmpty {
+        if ended {
           stage = .done
-          parts = flushed(parts, body) + [.end]
-          body = []
+          flush()
+          parts.append(.end)
         }
       case .untilClose:
         body.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index...]))
         index = bytes.count
       }
     }
-    return flushed(parts, body)
+    flush()
+    return parts
   }
 
   /// The connection closed: ends a body that runs to the close, and says what else was cut short.
@@ -122,10 +128,6 @@ struct HTTPResponseParser {
     default:
       throw Malformed(reason: "the server closed the connection before the end of the body")
     }
-  }
-
-  private func flushed(_ parts: [Part], _ body: [UInt8]) -> [Part] {
-    body.isEmpty ? parts : parts + [.body(body)]
   }
 
   /// Moves bytes into `partial` up to the end of a line (CRLF, or a bare LF), or of the head

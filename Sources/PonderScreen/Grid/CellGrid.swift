@@ -47,19 +47,16 @@ public struct CellGrid: Sendable, Equatable {
     guard y >= 0, y < height else { return x }
     let limit = min(maxX ?? width, width)
     var column = x
-    // Printable ASCII followed by ASCII is a grapheme of its own, one column wide: written byte
-    // by byte, with no grapheme breaking. The rest (from the first byte that is not, or that a
-    // mark after it could join) goes grapheme by grapheme.
+    // Printable ASCII that is a grapheme by itself is one column wide: written byte by byte,
+    // with no grapheme breaking. The rest (from the first character that is not) goes grapheme by
+    // grapheme.
     let utf8 = text.utf8
     var index = utf8.startIndex
-    while index != utf8.endIndex {
-      let byte = utf8[index]
-      let next = utf8.index(after: index)
-      guard byte >= 0x20, byte < 0x7F, next == utf8.endIndex || utf8[next] < 0x80 else { break }
+    while index != utf8.endIndex, let byte = DisplayWidth.loneASCII(in: utf8, at: index), byte >= 0x20, byte < 0x7F {
       if column + 1 > limit { return limit }
       if column >= 0 { place(Cell(scalar: Unicode.Scalar(byte), role: role), width: 1, x: column, y: y) }
       column += 1
-      index = next
+      index = utf8.index(after: index)
     }
     if index == utf8.endIndex { return column }
     for grapheme in text[index...] {

@@ -82,25 +82,25 @@ public struct DocumentView {
       fillCodeBackground(line, from: column, to: maxX, y: y, into: &grid)
       return
     }
-    // ASCII followed by ASCII (but for CR LF) is a grapheme of its own: read as a byte and
-    // written as a plain cell, with no grapheme breaking. The rest goes grapheme by grapheme.
+    // ASCII that is a grapheme by itself is read as a byte and written as a plain cell, with no
+    // grapheme breaking; the rest grapheme by grapheme.
     let text = line.display
     let utf8 = text.utf8
     var index = row.start
     while index < row.end {
-      let byte = utf8[index]
-      let afterByte = utf8.index(after: index)
+      let ascii = DisplayWidth.loneASCII(in: utf8, at: index)
       let grapheme: Character?
       let next: String.Index
       let cellWidth: Int
-      if byte < 0x80, byte != 0x0D, afterByte == row.end || afterByte == utf8.endIndex || utf8[afterByte] < 0x80 {
+      if let ascii {
         grapheme = nil
-        next = afterByte
-        cellWidth = byte >= 0x20 && byte != 0x7F ? 1 : 0
+        next = utf8.index(after: index)
+        cellWidth = DisplayWidth.of(ascii: ascii)
       } else {
-        grapheme = text[index]
+        let whole = text[index]
+        grapheme = whole
         next = text.index(after: index)
-        cellWidth = DisplayWidth.of(text[index])
+        cellWidth = DisplayWidth.of(whole)
       }
       defer {
         offset += 1
@@ -120,11 +120,11 @@ public struct DocumentView {
       }) {
         role = hit.offset == currentMatch ? .searchCurrent : .searchMatch
       }
-      if let grapheme {
-        grid.put(grapheme, width: cellWidth, x: column, y: y, role: role)
-      } else {
+      if let ascii {
         // Left to right on a row just filled: no wide character to mend around it.
-        grid[column, y] = Cell(scalar: Unicode.Scalar(byte), role: role)
+        grid[column, y] = Cell(scalar: Unicode.Scalar(ascii), role: role)
+      } else if let grapheme {
+        grid.put(grapheme, width: cellWidth, x: column, y: y, role: role)
       }
       column += cellWidth
     }

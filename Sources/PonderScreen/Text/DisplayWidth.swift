@@ -10,7 +10,7 @@
 public enum DisplayWidth {
   @inline(__always)
   public static func of(_ grapheme: Character) -> Int {
-    if let ascii = grapheme.asciiValue { return ascii >= 0x20 && ascii != 0x7F ? 1 : 0 }
+    if let ascii = grapheme.asciiValue { return of(ascii: ascii) }
     var scalars = grapheme.unicodeScalars.makeIterator()
     guard let base = scalars.next() else { return 0 }
     let baseWidth = of(base)
@@ -45,20 +45,32 @@ public enum DisplayWidth {
     return 1
   }
 
+  /// The columns an ASCII character takes: 1, or 0 for a control character.
+  @inline(__always)
+  static func of(ascii byte: UInt8) -> Int { byte >= 0x20 && byte != 0x7F ? 1 : 0 }
+
+  /// The ASCII byte at `index` when it is a grapheme by itself, so it can be read as a byte with
+  /// no grapheme breaking: followed by ASCII or the end (a mark after it would join it), and not
+  /// a CR (CR LF is one grapheme). `nil` when the grapheme there must be read whole.
+  @inline(__always)
+  static func loneASCII<UTF8: Collection<UInt8>>(in utf8: UTF8, at index: UTF8.Index) -> UInt8? {
+    let byte = utf8[index]
+    guard byte < 0x80, byte != 0x0D else { return nil }
+    let next = utf8.index(after: index)
+    return next == utf8.endIndex || utf8[next] < 0x80 ? byte : nil
+  }
+
   /// The columns `text` takes on one line.
   ///
-  /// ASCII is measured byte by byte, with no grapheme breaking, up to the first byte that is not
-  /// ASCII; from the character before it (which a mark may join), grapheme by grapheme.
+  /// ASCII is measured byte by byte, with no grapheme breaking (``loneASCII(in:at:)``); from the
+  /// first character that is not a grapheme by itself, grapheme by grapheme.
   public static func of(_ text: some StringProtocol) -> Int {
     let utf8 = text.utf8
     var total = 0
     var index = utf8.startIndex
-    while index != utf8.endIndex {
-      let byte = utf8[index]
-      let next = utf8.index(after: index)
-      guard byte < 0x80, next == utf8.endIndex || utf8[next] < 0x80 else { break }
-      total += byte >= 0x20 && byte != 0x7F ? 1 : 0
-      index = next
+    while index != utf8.endIndex, let byte = loneASCII(in: utf8, at: index) {
+      total += of(ascii: byte)
+      index = utf8.index(after: index)
     }
     guard index != utf8.endIndex else { return total }
     for grapheme in text[index...] { total += of(grapheme) }

@@ -26,16 +26,14 @@ public enum LineWrapper {
     let utf8 = text.utf8
     var index = text.startIndex
     while index < text.endIndex {
-      // An ASCII character followed by another is a grapheme of its own (but for CR LF): it is
-      // read as a byte, with no grapheme breaking. The rest is read grapheme by grapheme.
+      // ASCII that is a grapheme by itself is read as a byte, with no grapheme breaking; the rest
+      // grapheme by grapheme.
       let next: String.Index
       let cellWidth: Int
       let isSpace: Bool
-      let byte = utf8[index]
-      let afterByte = utf8.index(after: index)
-      if byte < 0x80, byte != 0x0D, afterByte == utf8.endIndex || utf8[afterByte] < 0x80 {
-        next = afterByte
-        cellWidth = byte >= 0x20 && byte != 0x7F ? 1 : 0
+      if let byte = DisplayWidth.loneASCII(in: utf8, at: index) {
+        next = utf8.index(after: index)
+        cellWidth = DisplayWidth.of(ascii: byte)
         isSpace = byte == 0x20
       } else {
         let grapheme = text[index]
