@@ -22,6 +22,10 @@ final class PlainHTTPConnection: @unchecked Sendable {
   private var partIndex = 0
   /// The last read filled the buffer: more may be waiting, so read again before polling.
   private var mayHaveMore = false
+  /// Whether some of the body was handed out: reads are timed only after that.
+  private var bodyStarted = false
+  /// The deadline of the read under way, and what it fails with, when reads are timed.
+  private var readLimit: (deadline: ContinuousClock.Instant, failure: ChatError)?
   private static let readSize = 64 * 1024
 
   private init(fd: Int32, loop: NetworkLoop, bodyless: Bool) {
@@ -47,20 +51,25 @@ final class PlainHTTPConnection: @unchecked Sendable {
       }
       return HTTPResponseStream(
         status: status, headers: headers,
-        body: ResponseBody {
-          { try await connection.nextBodyChunk() }
-        })
+        body: ResponseBody(
+          { { try await connection.nextBodyChunk() } },
+          timingReads: { idle, failure in { try await connection.nextBodyChunk(limit: (idle, failure)) } }))
     } catch {
       connection.closeSocket()
       throw error
     }
   }
 
-  /// The next bytes of the body, or nil at its end.
-  func nextBodyChunk() async throws -> [UInt8]? {
+  /// The next bytes of the body, or nil at its end. With a `limit`, every read after the body's
+  /// first bytes must come within `idle` of being asked for, else the socket is closed and
+  /// `failure` thrown (the server sees the hang-up and stops generating).
+  func nextBodyChunk(limit: (idle: Duration, failure: ChatError)? = nil) async throws -> [UInt8]? {
+    readLimit = bodyStarted ? limit.map { (ContinuousClock.now + $0.idle, $0.failure) } : nil
     while true {
       switch try await nextPart() {
-      case .body(let bytes)?: return bytes
+      case .body(let bytes)?:
+        bodyStarted = true
+        return bytes
       case .head?: continue
       case .end?, nil:
         closeSocket()
@@ -85,7 +94,10 @@ final class PlainHTTPConnection: @unchecked Sendable {
   /// Reads once (waiting for the socket first unless the last read filled the buffer) and
   /// parses what came.
   private func readMore() async throws {
-    if !mayHaveMore { try await waitFor(Int16(POLLIN)) }
+    if !mayHaveMore, try await !waitFor(Int16(POLLIN), deadline: readLimit?.deadline), let readLimit {
+      closeSocket()
+      throw readLimit.failure
+    }
     var failure: CInt = 0
     let parsed: Result<[HTTPResponseParser.Part], HTTPResponseParser.Malformed>? = withUnsafeTemporaryAllocation(
       of: UInt8.self, capacity: Self.readSize
@@ -119,9 +131,11 @@ final class PlainHTTPConnection: @unchecked Sendable {
   }
 
   /// Waits for the socket; on cancellation closes it at once (the server sees the hang-up).
-  private func waitFor(_ events: Int16) async throws {
+  /// Returns `false` when `deadline` came first.
+  @discardableResult
+  private func waitFor(_ events: Int16, deadline: ContinuousClock.Instant? = nil) async throws -> Bool {
     do {
-      _ = try await loop.wait(for: fd, events: events)
+      return try await loop.wait(for: fd, events: events, deadline: deadline)
     } catch {
       closeSocket()
       throw error

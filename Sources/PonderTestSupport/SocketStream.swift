@@ -114,6 +114,6 @@ struct SocketStream {
   mutating func close() {
     guard !closed else { return }
     closed = true
-    systemClose(fd)
+    _ = systemClose(fd)
   }
 }

@@ -33,6 +33,36 @@ import Testing
     #expect(error == ChatError(.connectionLost, "no data from the server for 300 s"))
   }
 
+  /// A transport that times its own reads answers with a body that says how it was asked to.
+  struct SelfTimingTransport: HTTPTransport {
+    func send(_ request: HTTPRequestSpec) async throws -> HTTPResponseStream {
+      HTTPResponseStream(
+        status: 200, headers: [],
+        body: ResponseBody(
+          { { nil } },
+          timingReads: { idle, failure in
+            var told = Optional(Array("timed \(idle.components.seconds) s: \(failure.message)".utf8))
+            return {
+              defer { told = nil }
+              return told
+            }
+          }))
+    }
+  }
+
+  /// On the continuous clock the transport's own timing is used, with the silence error; on any
+  /// other clock (a test's) the reads go through the idle reader, which that clock drives.
+  @Test func aBodyThatTimesItsOwnReadsIsTimedByItsTransport() async throws {
+    let timed = IdleTimeoutTransport(SelfTimingTransport(), timeout: .seconds(300), clock: ContinuousClock())
+    let body = try await timed.send(HTTPRequestSpec(method: .get, url: "http://h/")).body
+    var chunks: [String] = []
+    for try await chunk in body { chunks.append(String(decoding: chunk, as: UTF8.self)) }
+    #expect(chunks == ["timed 300 s: no data from the server for 300 s"])
+    let manual = IdleTimeoutTransport(SelfTimingTransport(), timeout: .seconds(300), clock: ManualClock())
+    var untimed = try await manual.send(HTTPRequestSpec(method: .get, url: "http://h/")).body.makeAsyncIterator()
+    #expect(try await untimed.next() == nil)
+  }
+
   @Test func silenceBeforeTheFirstByteIsNotTimed() async throws {
     let clock = ManualClock()
     let transport = IdleTimeoutTransport(

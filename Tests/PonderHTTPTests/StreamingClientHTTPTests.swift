@@ -99,6 +99,41 @@ import Testing
     await transport.shutdown()
   }
 
+  /// Plain HTTP times its own reads (a socket wait with a deadline, what `IdleTimeoutTransport`
+  /// uses instead of a reading task and a watchdog): a server that falls silent after the body
+  /// began fails the read with the given failure and sees the hang-up; a slow first chunk is not
+  /// timed.
+  @Test func aPlainBodySilentPastItsIdleLimitFailsAndIsHungUpOn() async throws {
+    let lines = String(decoding: Self.fixture, as: UTF8.self).split(separator: "\n").map { Array(($0 + "\n").utf8) }
+    let server = try ScriptedHTTPServer { _ in
+      HTTPScript(
+        headers: [("Content-Type", "application/x-ndjson")],
+        chunks: [
+          HTTPScript.Chunk(lines[0], delayBefore: .milliseconds(1200)),
+          HTTPScript.Chunk(lines[1], delayBefore: .milliseconds(200)),
+          // Past the limit: the server then finds the client gone instead of writing it.
+          HTTPScript.Chunk(lines[2], delayBefore: .seconds(3)),
+        ])
+    }
+    defer { server.stop() }
+    let transport = AsyncHTTPTransport()
+    let response = try await transport.send(request(server))
+    let quiet = ChatError(.connectionLost, "quiet for a second")
+    let body = try #require(response.body.timingOwnReads(idle: .seconds(1), failure: quiet))
+    var received: [UInt8] = []
+    var failure: (any Error)?
+    do {
+      for try await chunk in body { received += chunk }
+    } catch {
+      failure = error
+    }
+    await transport.shutdown()
+    #expect(failure as? ChatError == quiet)
+    #expect(received == lines[0] + lines[1])
+    let disconnect = try #require(await server.waitForDisconnect())
+    #expect(disconnect.chunksWritten == 2)
+  }
+
   @Test(.enabled(if: ProcessInfo.processInfo.environment["PONDER_SLOW_TESTS"] == "1"))
   func ninetySecondsOfSilenceBeforeTheFirstTokenIsNotATimeout() async throws {
     let ollama = ScriptedOllama(firstTokenDelay: 90)

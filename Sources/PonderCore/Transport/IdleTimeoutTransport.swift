@@ -3,7 +3,9 @@
 /// `timeout`. Before the first byte nothing is timed — a model may take minutes to load.
 ///
 /// The clock is injected, so tests move time by hand. The timed-out read is cancelled, which
-/// closes the connection.
+/// closes the connection. On the continuous clock, a body whose transport times its own reads
+/// (plain HTTP on the network loop: a socket wait with a deadline) is timed there; any other is
+/// read through an ``IdleReader``.
 public struct IdleTimeoutTransport<C: Clock>: HTTPTransport where C.Duration == Duration {
   let inner: any HTTPTransport
   let timeout: Duration
@@ -20,6 +22,10 @@ public struct IdleTimeoutTransport<C: Clock>: HTTPTransport where C.Duration == 
   public func send(_ request: HTTPRequestSpec) async throws -> HTTPResponseStream {
     var response = try await inner.send(request)
     let body = response.body
+    if C.self == ContinuousClock.self, let timed = body.timingOwnReads(idle: timeout, failure: Self.silence(timeout)) {
+      response.body = timed
+      return response
+    }
     let timeout = self.timeout
     let clock = self.clock
     let executor = inner.readingExecutor

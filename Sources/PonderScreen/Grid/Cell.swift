@@ -19,6 +19,9 @@ public struct Cell: Sendable, Equatable {
   /// 1 for most graphemes, 2 for wide ones, 0 for the continuation cell after a wide one.
   public var width: UInt8
   public var role: StyleRole
+  /// Fills the last two bytes, so a cell has no padding: rows of cells compare as bytes
+  /// (``CellGrid/changes(since:)``). Always 0.
+  private var unused: UInt16 = 0
 
   /// Marks `extra1` as a ``LongGraphemes`` number rather than a scalar (scalars end at 0x10FFFF).
   static let longFlag: UInt32 = 0x8000_0000
@@ -28,6 +31,11 @@ public struct Cell: Sendable, Equatable {
   init(_ grapheme: Character, width: UInt8, role: StyleRole, long: inout LongGraphemes) {
     self.width = width
     self.role = role
+    let utf8 = grapheme.utf8
+    if utf8.count == 1, let byte = utf8.first {
+      base = Unicode.Scalar(byte)
+      return
+    }
     if let ascii = grapheme.asciiValue {
       base = Unicode.Scalar(ascii)
       return

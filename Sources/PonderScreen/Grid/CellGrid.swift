@@ -31,10 +31,16 @@ public struct CellGrid: Sendable, Equatable {
   public mutating func fill(_ area: Rect, role: StyleRole = .normal, with grapheme: Character = " ") {
     let clipped = clip(area)
     guard !clipped.isEmpty else { return }
-    let cell = Cell(grapheme, width: 1, role: role, long: &longGraphemes)
-    for y in clipped.y..<clipped.maxY {
-      let start = y * width + clipped.x
-      for index in start..<(start + clipped.width) { cells[index] = cell }
+    let cell =
+      grapheme == " " ? Cell(scalar: " ", role: role) : Cell(grapheme, width: 1, role: role, long: &longGraphemes)
+    let width = self.width
+    // The first row cell by cell, the others copied from it (a block copy, not a loop per cell).
+    cells.withUnsafeMutableBufferPointer { cells in
+      let first = cells.baseAddress! + clipped.y * width + clipped.x
+      first.update(repeating: cell, count: clipped.width)
+      for y in (clipped.y + 1)..<max(clipped.y + 1, clipped.maxY) {
+        (cells.baseAddress! + y * width + clipped.x).update(from: first, count: clipped.width)
+      }
     }
   }
 
@@ -48,22 +54,24 @@ public struct CellGrid: Sendable, Equatable {
     let limit = min(maxX ?? width, width)
     var column = x
     // Printable ASCII that is a grapheme by itself is one column wide: written byte by byte,
-    // with no grapheme breaking. The rest (from the first character that is not) goes grapheme by
-    // grapheme.
+    // with no grapheme breaking. Any other grapheme is read whole, and the bytes after it go
+    // byte by byte again: a title with one "·" costs one grapheme break, not one per character.
     let utf8 = text.utf8
     var index = utf8.startIndex
-    while index != utf8.endIndex, let byte = DisplayWidth.loneASCII(in: utf8, at: index), byte >= 0x20, byte < 0x7F {
-      if column + 1 > limit { return limit }
-      if column >= 0 { place(Cell(scalar: Unicode.Scalar(byte), role: role), width: 1, x: column, y: y) }
-      column += 1
-      index = utf8.index(after: index)
-    }
-    if index == utf8.endIndex { return column }
-    for grapheme in text[index...] {
+    while index != utf8.endIndex {
+      if let byte = DisplayWidth.loneASCII(in: utf8, at: index), byte >= 0x20, byte < 0x7F {
+        if column + 1 > limit { return limit }
+        if column >= 0 { place(Cell(scalar: Unicode.Scalar(byte), role: role), width: 1, x: column, y: y) }
+        column += 1
+        index = utf8.index(after: index)
+        continue
+      }
+      let grapheme = text[index]
+      index = text.index(after: index)
       let cellWidth = DisplayWidth.of(grapheme)
       if cellWidth == 0 { continue }
       if column + cellWidth > limit {
-        if column < limit { self[column, y] = Cell(scalar: " ", role: role) }
+        if column >= 0, column < limit { self[column, y] = Cell(scalar: " ", role: role) }
         return limit
       }
       if column >= 0 { put(grapheme, width: cellWidth, x: column, y: y, role: role) }

@@ -13,6 +13,9 @@ struct LongGraphemes: Sendable {
     return UInt32(graphemes.count - 1)
   }
 
+  /// Whether no cell of the grid refers to a long cluster.
+  var isEmpty: Bool { graphemes.isEmpty }
+
   /// The cluster stored under `number`.
   func grapheme(numbered number: UInt32) -> String {
     Int(number) < graphemes.count ? graphemes[Int(number)] : "\u{FFFD}"

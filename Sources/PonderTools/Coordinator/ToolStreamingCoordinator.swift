@@ -116,7 +116,11 @@ public actor ToolStreamingCoordinator {
   }
 
   /// Streams one response into the machine; returns the actions that follow its end.
-  private func stream(
+  ///
+  /// Nonisolated: it touches only constants and the machine it is handed, so the chunks are read,
+  /// decoded and emitted on the reading task's executor without hopping onto this actor and off
+  /// again for every chunk.
+  nonisolated private func stream(
     _ request: ChatRequest, into machine: inout ToolTurnMachine, emit: @escaping Sink
   ) async -> [ToolTurnMachine.Action] {
     var after: [ToolTurnMachine.Action] = []
