@@ -69,45 +69,35 @@ public struct DocumentView {
     var offset = row.startOffset
     var spanIndex = 0
     let spans = line.spans
+    // The bytes are read in place, by offset: reading them through the string's index cost more
+    // than the drawing.
+    var text = line.display
+    text.makeContiguousUTF8()  // already so for Swift's own strings: then this does nothing
+    let utf8 = text.utf8
+    var place = utf8.distance(from: utf8.startIndex, to: row.start)
+    let end = utf8.distance(from: utf8.startIndex, to: row.end)
     if line.isASCII, lineMatches.isEmpty {
-      for byte in line.display.utf8[row.start..<row.end] {
-        guard column < maxX else { break }
-        while spanIndex < spans.count, spans[spanIndex].range.upperBound <= offset { spanIndex += 1 }
-        let role =
-          spanIndex < spans.count && spans[spanIndex].range.contains(offset) ? spans[spanIndex].role : line.baseRole
-        grid[column, y] = Cell(scalar: Unicode.Scalar(byte), role: role)
-        column += 1
-        offset += 1
+      // Contiguous UTF-8 (made so above) always gives its storage.
+      _ = utf8.withContiguousStorageIfAvailable { bytes in
+        for byte in bytes[place..<end] {
+          guard column < maxX else { break }
+          while spanIndex < spans.count, spans[spanIndex].range.upperBound <= offset { spanIndex += 1 }
+          let role =
+            spanIndex < spans.count && spans[spanIndex].range.contains(offset) ? spans[spanIndex].role : line.baseRole
+          grid[column, y] = Cell(scalar: Unicode.Scalar(byte), role: role)
+          column += 1
+          offset += 1
+        }
       }
       fillCodeBackground(line, from: column, to: maxX, y: y, into: &grid)
       return
     }
     // ASCII that is a grapheme by itself is read as a byte and written as a plain cell, with no
     // grapheme breaking; the rest grapheme by grapheme.
-    let text = line.display
-    let utf8 = text.utf8
-    var index = row.start
-    while index < row.end {
-      let ascii = DisplayWidth.loneASCII(in: utf8, at: index)
-      let grapheme: Character?
-      let next: String.Index
-      let cellWidth: Int
-      if let ascii {
-        grapheme = nil
-        next = utf8.index(after: index)
-        cellWidth = DisplayWidth.of(ascii: ascii)
-      } else {
-        let whole = text[index]
-        grapheme = whole
-        next = text.index(after: index)
-        cellWidth = DisplayWidth.of(whole)
-      }
-      defer {
-        offset += 1
-        index = next
-      }
-      guard cellWidth > 0 else { continue }
-      if column + cellWidth > maxX { break }
+    func draw(ascii: UInt8?, grapheme: Character?, width cellWidth: Int) -> Bool {
+      defer { offset += 1 }
+      guard cellWidth > 0 else { return true }
+      if column + cellWidth > maxX { return false }
       while spanIndex < spans.count, spans[spanIndex].range.upperBound <= offset { spanIndex += 1 }
       var role = line.baseRole
       if spanIndex < spans.count, spans[spanIndex].range.contains(offset) {
@@ -127,6 +117,21 @@ public struct DocumentView {
         grid.put(grapheme, width: cellWidth, x: column, y: y, role: role)
       }
       column += cellWidth
+      return true
+    }
+    // Contiguous UTF-8 (made so above) always gives its storage.
+    _ = utf8.withContiguousStorageIfAvailable { bytes in
+      while place < end {
+        if let ascii = DisplayWidth.loneASCII(in: bytes, at: place) {
+          place += 1
+          guard draw(ascii: ascii, grapheme: nil, width: DisplayWidth.of(ascii: ascii)) else { return }
+        } else {
+          let index = utf8.index(utf8.startIndex, offsetBy: place)
+          let whole = text[index]
+          place = utf8.distance(from: utf8.startIndex, to: text.index(after: index))
+          guard draw(ascii: nil, grapheme: whole, width: DisplayWidth.of(whole)) else { return }
+        }
+      }
     }
     fillCodeBackground(line, from: column, to: maxX, y: y, into: &grid)
   }
