@@ -43,6 +43,11 @@ import Testing
       let slowEnd = Self.reference(text, x: x, maxX: maxX, into: &slow, role: .answer)
       #expect(fastEnd == slowEnd, "\(text.debugDescription) at \(x), max \(String(describing: maxX))")
       #expect(fast == slow, "\(text.debugDescription): \(fast.lines) vs \(slow.lines)")
+      // A substring (its bytes start inside another string's) writes the same.
+      var sliced = CellGrid(width: 16, height: 1)
+      sliced.fill(sliced.bounds, role: .dim, with: "#")
+      let slicedEnd = sliced.write("é\(text)·".dropFirst().dropLast(), x: x, y: 0, maxX: maxX, role: .answer)
+      #expect(slicedEnd == slowEnd && sliced == slow, "\(text.debugDescription) as a substring")
     }
   }
 

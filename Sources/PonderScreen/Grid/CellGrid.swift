@@ -52,22 +52,38 @@ public struct CellGrid: Sendable, Equatable {
   public mutating func write(_ text: some StringProtocol, x: Int, y: Int, maxX: Int? = nil, role: StyleRole) -> Int {
     guard y >= 0, y < height else { return x }
     let limit = min(maxX ?? width, width)
+    // The bytes are read in place, by offset (Swift's own strings always give their storage);
+    // reading them through the string's index cost more than the writing.
+    if let end = text.utf8.withContiguousStorageIfAvailable({
+      write(text, bytes: $0, x: x, y: y, limit: limit, role: role)
+    }) {
+      return end
+    }
+    return write(text, bytes: Array(text.utf8), x: x, y: y, limit: limit, role: role)
+  }
+
+  /// ``write(_:x:y:maxX:role:)`` over `bytes`, the UTF-8 of `text`.
+  ///
+  /// Printable ASCII that is a grapheme by itself is one column wide: written byte by byte, with
+  /// no grapheme breaking. Any other grapheme is read whole, and the bytes after it go byte by
+  /// byte again: a title with one "·" costs one grapheme break, not one per character.
+  private mutating func write<Bytes: RandomAccessCollection<UInt8>>(
+    _ text: some StringProtocol, bytes: Bytes, x: Int, y: Int, limit: Int, role: StyleRole
+  ) -> Int where Bytes.Index == Int {
     var column = x
-    // Printable ASCII that is a grapheme by itself is one column wide: written byte by byte,
-    // with no grapheme breaking. Any other grapheme is read whole, and the bytes after it go
-    // byte by byte again: a title with one "·" costs one grapheme break, not one per character.
-    let utf8 = text.utf8
-    var index = utf8.startIndex
-    while index != utf8.endIndex {
-      if let byte = DisplayWidth.loneASCII(in: utf8, at: index), byte >= 0x20, byte < 0x7F {
+    var offset = 0
+    while offset < bytes.count {
+      if let byte = DisplayWidth.loneASCII(in: bytes, at: offset), byte >= 0x20, byte < 0x7F {
         if column + 1 > limit { return limit }
         if column >= 0 { place(Cell(scalar: Unicode.Scalar(byte), role: role), width: 1, x: column, y: y) }
         column += 1
-        index = utf8.index(after: index)
+        offset += 1
         continue
       }
+      let utf8 = text.utf8
+      let index = utf8.index(utf8.startIndex, offsetBy: offset)
       let grapheme = text[index]
-      index = text.index(after: index)
+      offset = utf8.distance(from: utf8.startIndex, to: text.index(after: index))
       let cellWidth = DisplayWidth.of(grapheme)
       if cellWidth == 0 { continue }
       if column + cellWidth > limit {
