@@ -9,6 +9,8 @@ import Testing
 @Suite struct CellGridFastPathTests {
   static let pieces = [
     "a", "bc", " ", "·", "●", "東", "🙂", "e\u{301}", "👨‍👩‍👧‍👦", "🇫🇷", "x\u{301}\u{302}\u{303}", "—", "~", "1\u{FE0F}\u{20E3}",
+    // A mark joins whatever comes before it, a lone scalar included.
+    "\u{301}", "ü", "Ж", "가", "\u{600}",
   ]
 
   /// What `write` did before its fast paths: every grapheme read whole and put in turn.

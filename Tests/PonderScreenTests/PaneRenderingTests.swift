@@ -14,11 +14,12 @@ import Testing
     return grid
   }
 
-  /// Lines with some non-ASCII are drawn byte by byte for their ASCII and grapheme by grapheme
-  /// for the rest: the grid is what drawing every grapheme would give.
+  /// Lines with some non-ASCII are drawn byte by byte for their ASCII, scalar by scalar for a
+  /// character that is a grapheme by itself, and grapheme by grapheme for the rest: the grid is
+  /// what drawing every grapheme would give.
   @Test(arguments: [
     "café au lait, s'il vous plaît", "x東y 東京 z and more words", "ok 👍🏽 ok 👩‍💻 done", "abe\u{301}c de\u{301}\u{302}f",
-    "12:00 ◇ thinking started", "a\u{200D}b · c",
+    "12:00 ◇ thinking started", "a\u{200D}b · c", "ü Ж 가 \u{600}x — ● end·", "a ·\u{301} b ·\u{301}",
   ])
   func mixedLinesDrawWhatEveryGraphemeDraws(text: String) {
     for width in [3, 5, 8, 20, 60] {

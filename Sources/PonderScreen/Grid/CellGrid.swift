@@ -80,6 +80,18 @@ public struct CellGrid: Sendable, Equatable {
         offset += 1
         continue
       }
+      if let (scalar, length) = DisplayWidth.loneScalar(in: bytes, at: offset) {
+        offset += length
+        let cellWidth = DisplayWidth.of(scalar)
+        if cellWidth == 0 { continue }
+        if column + cellWidth > limit {
+          if column >= 0, column < limit { self[column, y] = Cell(scalar: " ", role: role) }
+          return limit
+        }
+        if column >= 0 { put(scalar: scalar, width: cellWidth, x: column, y: y, role: role) }
+        column += cellWidth
+        continue
+      }
       let utf8 = text.utf8
       let index = utf8.index(utf8.startIndex, offsetBy: offset)
       let grapheme = text[index]
@@ -100,6 +112,12 @@ public struct CellGrid: Sendable, Equatable {
   public mutating func put(_ grapheme: Character, width cellWidth: Int, x: Int, y: Int, role: StyleRole) {
     guard x >= 0, y >= 0, y < height, x + cellWidth <= width else { return }
     place(Cell(grapheme, width: UInt8(cellWidth), role: role, long: &longGraphemes), width: cellWidth, x: x, y: y)
+  }
+
+  /// Writes one scalar that is a grapheme by itself, of known width.
+  public mutating func put(scalar: Unicode.Scalar, width cellWidth: Int, x: Int, y: Int, role: StyleRole) {
+    guard x >= 0, y >= 0, y < height, x + cellWidth <= width else { return }
+    place(Cell(scalar: scalar, width: UInt8(cellWidth), role: role), width: cellWidth, x: x, y: y)
   }
 
   /// Puts `cell` at a place already checked to hold it, keeping wide graphemes around it whole.

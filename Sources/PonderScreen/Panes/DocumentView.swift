@@ -94,7 +94,7 @@ public struct DocumentView {
     }
     // ASCII that is a grapheme by itself is read as a byte and written as a plain cell, with no
     // grapheme breaking; the rest grapheme by grapheme.
-    func draw(ascii: UInt8?, grapheme: Character?, width cellWidth: Int) -> Bool {
+    func draw(scalar: Unicode.Scalar?, grapheme: Character?, width cellWidth: Int) -> Bool {
       defer { offset += 1 }
       guard cellWidth > 0 else { return true }
       if column + cellWidth > maxX { return false }
@@ -110,9 +110,11 @@ public struct DocumentView {
       }) {
         role = hit.offset == currentMatch ? .searchCurrent : .searchMatch
       }
-      if let ascii {
+      if let scalar, scalar.isASCII {
         // Left to right on a row just filled: no wide character to mend around it.
-        grid[column, y] = Cell(scalar: Unicode.Scalar(ascii), role: role)
+        grid[column, y] = Cell(scalar: scalar, role: role)
+      } else if let scalar {
+        grid.put(scalar: scalar, width: cellWidth, x: column, y: y, role: role)
       } else if let grapheme {
         grid.put(grapheme, width: cellWidth, x: column, y: y, role: role)
       }
@@ -122,15 +124,26 @@ public struct DocumentView {
     // Contiguous UTF-8 (made so above) always gives its storage.
     _ = utf8.withContiguousStorageIfAvailable { bytes in
       while place < end {
+        // One call of `draw` per grapheme: with a call per kind it was no longer inlined.
+        var scalar: Unicode.Scalar?
+        var grapheme: Character?
+        let cellWidth: Int
         if let ascii = DisplayWidth.loneASCII(in: bytes, at: place) {
           place += 1
-          guard draw(ascii: ascii, grapheme: nil, width: DisplayWidth.of(ascii: ascii)) else { return }
+          scalar = Unicode.Scalar(ascii)
+          cellWidth = DisplayWidth.of(ascii: ascii)
+        } else if let (lone, length) = DisplayWidth.loneScalar(in: bytes, at: place) {
+          place += length
+          scalar = lone
+          cellWidth = DisplayWidth.of(lone)
         } else {
           let index = utf8.index(utf8.startIndex, offsetBy: place)
           let whole = text[index]
           place = utf8.distance(from: utf8.startIndex, to: text.index(after: index))
-          guard draw(ascii: nil, grapheme: whole, width: DisplayWidth.of(whole)) else { return }
+          grapheme = whole
+          cellWidth = DisplayWidth.of(whole)
         }
+        guard draw(scalar: scalar, grapheme: grapheme, width: cellWidth) else { return }
       }
     }
     fillCodeBackground(line, from: column, to: maxX, y: y, into: &grid)

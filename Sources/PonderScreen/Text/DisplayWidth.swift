@@ -60,6 +60,38 @@ public enum DisplayWidth {
     return next == utf8.endIndex || utf8[next] < 0x80 ? byte : nil
   }
 
+  /// The non-ASCII scalar starting at `offset` of UTF-8 `bytes` and its length in bytes, when it
+  /// is a grapheme by itself, so it can be drawn with no grapheme breaking (which costs about a
+  /// thousand instructions a character): one that `offset` starts a grapheme at, followed by
+  /// ASCII or the end, and from a block where no character joins what follows it (Latin, Greek,
+  /// Cyrillic, Hebrew; punctuation, arrows, symbols, box drawing; CJK, Hangul syllables,
+  /// fullwidth forms). Only a "prepend" character joins the ASCII after it, and none is there.
+  /// `nil` when the grapheme there must be read whole.
+  @inline(__always)
+  static func loneScalar<Bytes: RandomAccessCollection<UInt8>>(
+    in bytes: Bytes, at offset: Int
+  ) -> (scalar: Unicode.Scalar, length: Int)? where Bytes.Index == Int {
+    let lead = bytes[offset]
+    let value: UInt32
+    let length: Int
+    if lead & 0xE0 == 0xC0, offset + 1 < bytes.count {
+      value = UInt32(lead & 0x1F) << 6 | UInt32(bytes[offset + 1] & 0x3F)
+      length = 2
+    } else if lead & 0xF0 == 0xE0, offset + 2 < bytes.count {
+      value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[offset + 1] & 0x3F) << 6 | UInt32(bytes[offset + 2] & 0x3F)
+      length = 3
+    } else {
+      return nil
+    }
+    guard offset + length == bytes.count || bytes[offset + length] < 0x80 else { return nil }
+    guard
+      (0x00A0...0x05FF).contains(value) || (0x2010...0x2BFF).contains(value) || (0x3000...0x9FFF).contains(value)
+        || (0xAC00...0xD7A3).contains(value) || (0xFF01...0xFFEF).contains(value),
+      let scalar = Unicode.Scalar(value)
+    else { return nil }
+    return (scalar, length)
+  }
+
   /// The columns `text` takes on one line.
   ///
   /// ASCII is measured byte by byte, with no grapheme breaking (``loneASCII(in:at:)``); from the
