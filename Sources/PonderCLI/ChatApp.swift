@@ -9,7 +9,8 @@ import PonderTools
 
 /// The TUI's event loop: the single owner of ``AppState`` and of every curses call.
 ///
-/// Keys, stream releases, timer ticks and signals arrive as events in one ``ChatInbox``; each is applied
+/// Keys, stream releases, timer ticks and signals arrive as events in one ``ChatInbox``, which
+/// hands them to the loop's handler on the main actor; each is applied
 /// to the state, the effects are performed (network, clipboard), and the screen is redrawn from
 /// the state — after a buffer release, a key, a resize or a blink, never per token.
 @MainActor
@@ -43,6 +44,8 @@ final class ChatApp {
   private var signalSources: [DispatchSourceSignal] = []
   private var watcher: InputWatcher?
   private var exitReason: String?
+  /// Resumed when the loop ends (quit, a signal, the end of a detached stream); nil after.
+  private var loopEnded: CheckedContinuation<Void, Never>?
   private let tools: ToolSession
   private let coordinator: ToolStreamingCoordinator
   private let approvals = ApprovalDesk()
@@ -91,37 +94,10 @@ final class ChatApp {
     if let problem = persistence.unavailable { process(.savingStopped(problem)) }
     startupProbe()
     draw()
-    while true {
-      let event = await inbox.next()
-      switch event {
-      case .inputReady:
-        for key in terminal.readKeys() { process(.key(key)) }
-        watcher?.rearm()
-      case .windowChanged:
-        let size = terminal.resize()
-        previous = nil
-        process(.resize(width: size.width, height: size.height))
-      case .terminate(let reason):
-        exitReason = reason
-        readerTask?.cancel()
-      case .hangUp:
-        hangUp()
-      case .detachLimitReached:
-        detachTimedOut = true
-        readerTask?.cancel()
-      case .app(let message):
-        if case .stream(let batch) = message { persistence.record(batch) }
-        if detached, case .approvalRequested(let prompt) = message {
-          // Nobody can answer: the call is denied and the model is told.
-          answerApproval(.deny, prompt.call)
-          continue
-        }
-        process(message)
-      }
-      if detached, state.turn == nil { exitReason = exitReason ?? "hang-up" }
-      if state.quitRequested || exitReason != nil { break }
-      updateTicker()
-      draw()
+    // The loop is the inbox's handler: each event is applied and the screen redrawn, until quit.
+    await withCheckedContinuation { (ended: CheckedContinuation<Void, Never>) in
+      loopEnded = ended
+      inbox.start { [unowned self] event in self.handle(event) }
     }
     ticker?.cancel()
     readerTask?.cancel()
@@ -134,6 +110,45 @@ final class ChatApp {
     }
     persistence.flush()
     return exitReason
+  }
+
+  /// One event of the loop: applied to the state, then the screen redrawn; ends the loop on quit.
+  private func handle(_ event: LoopEvent) {
+    guard let ended = loopEnded else { return }
+    switch event {
+    case .inputReady:
+      for key in terminal.readKeys() { process(.key(key)) }
+      watcher?.rearm()
+    case .windowChanged:
+      let size = terminal.resize()
+      previous = nil
+      process(.resize(width: size.width, height: size.height))
+    case .terminate(let reason):
+      exitReason = reason
+      readerTask?.cancel()
+    case .hangUp:
+      hangUp()
+    case .detachLimitReached:
+      detachTimedOut = true
+      readerTask?.cancel()
+    case .app(let message):
+      if case .stream(let batch) = message { persistence.record(batch) }
+      if detached, case .approvalRequested(let prompt) = message {
+        // Nobody can answer: the call is denied and the model is told.
+        answerApproval(.deny, prompt.call)
+        return
+      }
+      process(message)
+    }
+    if detached, state.turn == nil { exitReason = exitReason ?? "hang-up" }
+    if state.quitRequested || exitReason != nil {
+      loopEnded = nil
+      inbox.stop()
+      ended.resume()
+      return
+    }
+    updateTicker()
+    draw()
   }
 
   /// SIGHUP. Idle: quit. Mid-answer: stop drawing and reading keys, un-pause, and let the stream

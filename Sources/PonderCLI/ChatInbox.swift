@@ -1,43 +1,68 @@
 import Foundation
 
 /// The chat loop's mailbox: events put in from any thread (the network thread's releases, the
-/// input watcher, signals, timers), taken out in order by the loop on the main actor.
+/// input watcher, signals, timers), handed in order to the loop's handler on the main actor.
 ///
-/// The loop's wait resumes straight on the main actor. Waiting on an `AsyncStream` resumed on
-/// Swift's global pool first and then hopped to the main actor: a second thread woken for every
-/// frame.
+/// Not a task waiting on a continuation: a resumed continuation is run first on Swift's global
+/// pool and only then hops to the main actor, which woke two threads for every frame (traced with
+/// `perf`: most of the pool's wake-ups during a stream). Here a `yield` into an idle inbox starts
+/// one main-actor task that hands over everything queued: one thread woken per batch of events.
 final class ChatInbox<Event: Sendable>: @unchecked Sendable {
+  typealias Handler = @MainActor @Sendable (Event) -> Void
+
   private let lock = NSLock()
   private var queued: [Event] = []
   /// The index in `queued` of the next event to take.
   private var head = 0
-  private var waiter: CheckedContinuation<Event, Never>?
+  private var handler: Handler?
+  /// A main-actor task is on its way to take the queued events (or taking them).
+  private var draining = false
+  private var stopped = false
 
   /// Puts `event` in; never waits.
   func yield(_ event: Event) {
     lock.lock()
-    guard let waiter else {
-      queued.append(event)
+    guard !stopped else {
       lock.unlock()
       return
     }
-    self.waiter = nil
+    queued.append(event)
+    let start = handler != nil && !draining
+    if start { draining = true }
     lock.unlock()
-    waiter.resume(returning: event)
+    if start { Task { @MainActor in self.drain() } }
   }
 
-  /// The next event, waiting for one if there is none. One task takes events at a time.
-  @MainActor func next() async -> Event {
-    if let event = lock.withLock({ take() }) { return event }
-    return await withCheckedContinuation { continuation in
-      lock.lock()
-      if let event = take() {
-        lock.unlock()
-        continuation.resume(returning: event)
-        return
+  /// Hands every event, those queued already first, to `handle`, one at a time, until ``stop()``.
+  @MainActor func start(_ handle: @escaping Handler) {
+    lock.withLock {
+      handler = handle
+      draining = true
+    }
+    drain()
+  }
+
+  /// No more events are handed over (the loop has ended); later ones are dropped.
+  @MainActor func stop() {
+    lock.withLock {
+      stopped = true
+      handler = nil
+      queued.removeAll()
+      head = 0
+    }
+  }
+
+  @MainActor private func drain() {
+    while true {
+      let next = lock.withLock { () -> (Event, Handler)? in
+        guard let handler, let event = take() else {
+          draining = false
+          return nil
+        }
+        return (event, handler)
       }
-      waiter = continuation
-      lock.unlock()
+      guard let (event, handle) = next else { return }
+      handle(event)
     }
   }
 
