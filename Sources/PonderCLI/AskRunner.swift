@@ -124,7 +124,7 @@ public struct AskRunner: Sendable {
     let reader = Task(executorPreference: executor) {
       let outcome = await coordinator.run(request, toolsSupported: toolsSupported) { await pump.feed($0) }
       await pump.feed([.turnEnded(outcome)])
-      pump.finishFeeding()
+      await pump.finishFeeding()
     }
     onStart(reader)
     // On a terminal, a long silence before the first token is explained once (a model loading).

@@ -15,6 +15,8 @@ import PonderTools
 /// the state — after a buffer release, a key, a resize or a blink, never per token.
 @MainActor
 final class ChatApp {
+  enum PumpControl: Sendable { case pause, resume }
+
   enum LoopEvent: Sendable {
     case app(AppMessage)
     case inputReady
@@ -37,6 +39,8 @@ final class ChatApp {
   private var pump: ResponsePump<NetworkClock>?
   /// The pump's clock: its deferred releases wake on the network thread the turn reads on.
   private let pumpClock: NetworkClock
+  /// The running turn's pause/resume channel to its pump, read in order by one task.
+  private var pumpControl: AsyncStream<PumpControl>.Continuation?
   private var readerTask: Task<Void, Never>?
   private var ticker: Task<Void, Never>?
   /// The model pull under way; cancelling it closes the connection.
@@ -163,7 +167,7 @@ final class ChatApp {
     detached = true
     watcher?.stop()
     watcher = nil
-    pump?.resume()
+    pumpControl?.yield(.resume)
     if case .approval(let prompt)? = state.overlay { answerApproval(.deny, prompt.call) }
     let inbox = self.inbox
     let limit = detachLimit
@@ -240,9 +244,8 @@ final class ChatApp {
     case .renameSession(let id, let title): persistence.rename(id, to: title, thenList: sessionsQuery)
     case .deleteSession(let id): persistence.delete(id, thenList: sessionsQuery)
     case .cancelTurn: readerTask?.cancel()
-    // Called in the order the keys were pressed: the pump takes them at once, under its lock.
-    case .pauseStream: pump?.pause()
-    case .resumeStream: pump?.resume()
+    case .pauseStream: pumpControl?.yield(.pause)
+    case .resumeStream: pumpControl?.yield(.resume)
     case .copy(let text, let label): copy(text, label: label)
     case .answerApproval(let decision, let call): answerApproval(decision, call)
     case .loadModels: loadModels()
@@ -265,16 +268,30 @@ final class ChatApp {
 
   private func startTurn(_ request: ChatRequest) {
     let inbox = self.inbox
+    // Pause and resume reach the pump in the order they were pressed: one channel, one reader.
+    pumpControl?.finish()
+    let (controls, control) = AsyncStream.makeStream(of: PumpControl.self)
+    pumpControl = control
     // Releases go straight into the loop's inbox: no task relays them.
     let executor = transport.readingExecutor
     let pump = ResponsePump(clock: pumpClock, executor: executor) { output in
       switch output {
       case .release(let batch): inbox.yield(.app(.stream(batch)))
       case .readingStopped(let bytes): inbox.yield(.app(.backlog(bytes)))
-      case .finished: inbox.yield(.app(.streamEnded))
+      case .finished:
+        control.finish()
+        inbox.yield(.app(.streamEnded))
       }
     }
     self.pump = pump
+    Task {
+      for await command in controls {
+        switch command {
+        case .pause: await pump.pause()
+        case .resume: await pump.resume()
+        }
+      }
+    }
     let coordinator = self.coordinator
     // Cancelling this task closes the connection (that is what makes the server stop) or kills
     // the running tool; the turn's outcome still arrives, in order, through the pump. It runs on
@@ -285,7 +302,7 @@ final class ChatApp {
       let outcome = await coordinator.run(request, toolsSupported: supported) { await pump.feed($0) }
       if outcome.toolsRefused { await MainActor.run { self.toolSupport[request.model] = false } }
       await pump.feed([.turnEnded(outcome)])
-      pump.finishFeeding()
+      await pump.finishFeeding()
     }
   }
 
@@ -350,7 +367,7 @@ final class ChatApp {
       ticker = Task {
         while !Task.isCancelled {
           try? await Task.sleep(for: .milliseconds(500))
-          if let pump, pump.isPaused { inbox.yield(.app(.backlog(pump.backlogBytes))) }
+          if let pump, await pump.isPaused { inbox.yield(.app(.backlog(await pump.backlogBytes))) }
           inbox.yield(.app(.tick))
         }
       }

@@ -37,7 +37,7 @@ func benchLag(tokensPerSecond: Double = 50) async {
           return .turnEnded(ToolTurnOutcome(messages: [], ending: .answered(stats), steps: 0))
         })
     }
-    pump.finishFeeding()
+    await pump.finishFeeding()
   }
   var previous: CellGrid?
   var frames: [(time: ContinuousClock.Instant, shown: Int)] = []

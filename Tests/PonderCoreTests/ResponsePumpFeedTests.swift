@@ -34,7 +34,7 @@ import Testing
     clock.advance(by: .milliseconds(50))
     #expect(await released.next() == .release(ResponseBatch(events: [.answer("a")], fragments: .init(answer: 1))))
     await sut.feed([.stream(.answer("b")), .turnEnded(Self.outcome)])
-    sut.finishFeeding()
+    await sut.finishFeeding()
     #expect(
       await released.next()
         == .release(
@@ -61,14 +61,14 @@ import Testing
     // The next token, 50.25 ms after the last: one interval after 50 ms, so at once, no timer.
     clock.advance(by: .microseconds(49_050))
     await sut.feed([.stream(.answer("c"))])
-    let held = sut.backlogBytes
+    let held = await sut.backlogBytes
     #expect(held == 0, "the token was held for a timer")
     if held > 0 {
       await clock.waitForSleepers(1)
       clock.advance(by: .milliseconds(50))
     }
     #expect(await released.next() == .release(ResponseBatch(events: [.answer("c")], fragments: .init(answer: 1))))
-    sut.finishFeeding()
+    await sut.finishFeeding()
   }
 
   @Test func textAfterAQuietIntervalGoesOutAtOnceAndABurstWaitsForTheInterval() async {
@@ -95,10 +95,10 @@ import Testing
 
   @Test func textBetweenToolEventsKeepsItsPlace() async {
     let (sut, outputs) = ResponsePump.streaming(clock: ManualClock(), interval: .milliseconds(50))
-    sut.pause()
+    await sut.pause()
     await sut.feed([.stream(.answer("x")), .toolCall(Self.call), .stream(.answer("y")), .notice("n")])
-    sut.resume()
-    sut.finishFeeding()
+    await sut.resume()
+    await sut.finishFeeding()
     var all: [ResponseBatch] = []
     for await case .release(let batch) in outputs { all.append(batch) }
     #expect(all.map(\.events) == [[.answer("x")], [.answer("y")]])
@@ -108,13 +108,13 @@ import Testing
   @Test func pausedHoldsTextAndToolWorkAndCountsTheBacklog() async {
     let clock = ManualClock()
     let (sut, outputs) = ResponsePump.streaming(clock: clock, interval: .milliseconds(50))
-    sut.pause()
+    await sut.pause()
     await sut.feed([.stream(.answer("12345")), .toolCall(Self.call), .stream(.answer("678"))])
-    #expect(sut.backlogBytes == 8)
-    sut.finishFeeding()
+    #expect(await sut.backlogBytes == 8)
+    await sut.finishFeeding()
     clock.advance(by: .seconds(1))
     // Nothing came out while paused, even at the end: the first output is what resume releases.
-    sut.resume()
+    await sut.resume()
     var all: [ResponsePump<ManualClock>.Output] = []
     for await output in outputs { all.append(output) }
     #expect(
@@ -124,7 +124,7 @@ import Testing
         .release(ResponseBatch(events: [.answer("678")], fragments: .init(answer: 1))),
         .finished,
       ])
-    #expect(sut.backlogBytes == 0)
+    #expect(await sut.backlogBytes == 0)
   }
 
   /// What came first: the producer's feed returning, or the pump saying it stopped reading.
@@ -155,7 +155,7 @@ import Testing
 
   @Test func aPausedFeedPastTheCapWaitsUntilResumed() async {
     let (sut, outputs) = ResponsePump.streaming(clock: ManualClock(), interval: .milliseconds(50), capacity: 10)
-    sut.pause()
+    await sut.pause()
     await sut.feed([.stream(.answer("0123456789")), .toolCall(Self.call)])  // at the cap, not past it
     let (returned, signal) = AsyncStream.makeStream(of: Void.self)
     let producer = Task {
@@ -164,9 +164,9 @@ import Testing
     }
     // The feed that went past the cap must not return before resume.
     #expect(await Self.first(outputs, returned) == .readingStopped(32))
-    sut.resume()
+    await sut.resume()
     await producer.value
-    sut.finishFeeding()
+    await sut.finishFeeding()
     var text = ""
     for await case .release(let batch) in outputs {
       for case .answer(let piece) in batch.events { text += piece }
@@ -181,16 +181,16 @@ import Testing
     let (sut, outputs) = ResponsePump.streaming(clock: clock, interval: .milliseconds(50), capacity: 100)
     let lines = (0..<50).map { PumpBody.line(String(repeating: "x", count: 9) + "\($0 % 10)") }
     let transport = CannedTransport([.init(chunks: lines + [PumpBody.done])])  // one chunk per read, counted
-    sut.pause()
+    await sut.pause()
     let (returned, signal) = AsyncStream.makeStream(of: Void.self)
     let reader = Task {
       for await batch in PumpBody.events(for: transport) { await sut.feed(batch.map { .stream($0) }) }
       signal.yield()
-      sut.finishFeeding()
+      await sut.finishFeeding()
     }
     #expect(await Self.first(outputs, returned) == .readingStopped(110))
     #expect(transport.reads == 11)
-    sut.resume()
+    await sut.resume()
     var text = ""
     var sawDone = false
     for await case .release(let batch) in outputs {

@@ -1,5 +1,3 @@
-import Synchronization
-
 /// Paces a turn's events between the reader and the screen, on an injected clock.
 ///
 /// The reader pushes each batch of ``ToolTurnEvent``s with ``feed(_:)``. Text goes through a
@@ -11,7 +9,7 @@ import Synchronization
 /// While paused nothing is released; once the held text passes the buffer's capacity, ``feed(_:)``
 /// suspends until ``resume()``, which stalls the reader and so the socket it reads: nothing is
 /// dropped and memory stays bounded. Tests drive it with a manual clock.
-public final class ResponsePump<C: Clock>: Sendable where C.Duration == Duration {
+public actor ResponsePump<C: Clock> where C.Duration == Duration {
   /// What the pump hands its owner, in order.
   public enum Output: Sendable, Equatable {
     /// Events due on screen.
@@ -24,27 +22,19 @@ public final class ResponsePump<C: Clock>: Sendable where C.Duration == Duration
 
   public typealias Sink = @Sendable (Output) -> Void
 
-  /// Everything that changes, behind one lock. Outputs are delivered while it is held, so they
-  /// reach the sink in the order they were made whichever thread makes them.
-  private struct State: ~Copyable {
-    var buffer: ResponseBuffer<C.Instant>
-    var paused = false
-    var feedingEnded = false
-    var finished = false
-    var timer: Task<Void, Never>?
-    var capacityWaiters: [CheckedContinuation<Bool, Never>] = []
-    /// Releases made while paused (text cut off by tool work), oldest first.
-    var held: [ResponseBatch] = []
-    var heldBytes = 0
-
-    var backlogBytes: Int { buffer.pendingBytes + heldBytes }
-  }
-
   private let deliver: Sink
   private let clock: C
   /// Where the release timer runs: the reader's executor, so a deferred release needs no other thread.
   private let executor: (any TaskExecutor)?
-  private let state: Mutex<State>
+  private var buffer: ResponseBuffer<C.Instant>
+  private var paused = false
+  private var feedingEnded = false
+  private var finished = false
+  private var timer: Task<Void, Never>?
+  private var capacityWaiters: [CheckedContinuation<Void, Never>] = []
+  /// Releases made while paused (text cut off by tool work), oldest first.
+  private var held: [ResponseBatch] = []
+  private var heldBytes = 0
 
   public init(
     clock: C, interval: Duration = .milliseconds(50), capacity: Int = 1 << 20,
@@ -53,69 +43,60 @@ public final class ResponsePump<C: Clock>: Sendable where C.Duration == Duration
     self.clock = clock
     self.executor = executor
     self.deliver = deliver
-    state = Mutex(State(buffer: ResponseBuffer(interval: interval, capacity: capacity)))
+    buffer = ResponseBuffer(interval: interval, capacity: capacity)
   }
 
   /// Bytes of text held back (the backlog a paused screen shows).
-  public var backlogBytes: Int { state.withLock { $0.backlogBytes } }
-  public var isPaused: Bool { state.withLock { $0.paused } }
+  public var backlogBytes: Int { buffer.pendingBytes + heldBytes }
+  public var isPaused: Bool { paused }
 
   /// The next events of the turn, in order. Text is buffered; any other event releases the text
-  /// before it at once, in the same release. Suspends only while paused with more than the
-  /// capacity held, which stalls the producer (and so the socket it reads); otherwise it returns
-  /// without suspending, so feeding a chunk costs no hop to another task or actor.
+  /// before it at once, in the same release. Suspends while paused with more than the capacity
+  /// held, which stalls the producer (and so the socket it reads).
   public func feed(_ events: [ToolTurnEvent]) async {
-    state.withLock { state in
-      var pendingTool: [ToolTurnEvent] = []
-      for event in events {
-        if case .stream(let streamed) = event {
-          if !pendingTool.isEmpty { releaseWithTools(pendingTool, in: &state) }
-          pendingTool = []
-          state.buffer.append(streamed)
-        } else {
-          pendingTool.append(event)
-        }
+    var pendingTool: [ToolTurnEvent] = []
+    for event in events {
+      if case .stream(let streamed) = event {
+        if !pendingTool.isEmpty { releaseWithTools(pendingTool) }
+        pendingTool = []
+        buffer.append(streamed)
+      } else {
+        pendingTool.append(event)
       }
-      if !pendingTool.isEmpty { releaseWithTools(pendingTool, in: &state) }
-      releaseOrSchedule(in: &state)
     }
+    if !pendingTool.isEmpty { releaseWithTools(pendingTool) }
+    releaseOrSchedule()
     await waitWhileOverCapacity()
   }
 
   /// No more events will be fed: ``Output/finished`` follows once everything is out.
   public func finishFeeding() {
-    state.withLock { state in
-      state.feedingEnded = true
-      releaseOrSchedule(in: &state)
-      finishIfDrained(in: &state)
-    }
+    feedingEnded = true
+    releaseOrSchedule()
+    finishIfDrained()
   }
 
   /// Holds all further events until ``resume()``.
-  public func pause() { state.withLock { $0.paused = true } }
+  public func pause() { paused = true }
 
   /// Releases the whole backlog at once and carries on at the normal pace.
   public func resume() {
-    let waiters = state.withLock { state -> [CheckedContinuation<Bool, Never>] in
-      guard state.paused else { return [] }
-      state.paused = false
-      for batch in state.held { emit(batch) }
-      state.held = []
-      state.heldBytes = 0
-      if !state.buffer.isEmpty { emit(state.buffer.releaseBatch(at: clock.now)) }
-      finishIfDrained(in: &state)
-      defer { state.capacityWaiters.removeAll() }
-      return state.capacityWaiters
-    }
-    for waiter in waiters { waiter.resume(returning: true) }
+    guard paused else { return }
+    paused = false
+    for batch in held { emit(batch) }
+    held = []
+    heldBytes = 0
+    if !buffer.isEmpty { emit(buffer.releaseBatch(at: clock.now)) }
+    wakeReader()
+    finishIfDrained()
   }
 
-  private func releaseWithTools(_ events: [ToolTurnEvent], in state: inout State) {
-    var batch = state.buffer.isEmpty ? ResponseBatch(events: []) : state.buffer.releaseBatch(at: clock.now)
+  private func releaseWithTools(_ events: [ToolTurnEvent]) {
+    var batch = buffer.isEmpty ? ResponseBatch(events: []) : buffer.releaseBatch(at: clock.now)
     batch.toolEvents = events
-    if state.paused {
-      state.held.append(batch)
-      state.heldBytes += batch.textBytes
+    if paused {
+      held.append(batch)
+      heldBytes += batch.textBytes
     } else {
       emit(batch)
     }
@@ -123,47 +104,35 @@ public final class ResponsePump<C: Clock>: Sendable where C.Duration == Duration
 
   private func waitWhileOverCapacity() async {
     var told = false
-    while !Task.isCancelled, state.withLock({ $0.paused && $0.backlogBytes > $0.buffer.capacity }) {
-      let waited: Bool = await withCheckedContinuation { continuation in
-        let stalled = state.withLock { state -> Bool in
-          // Checked again under the lock: a resume may have come in between.
-          guard state.paused, state.backlogBytes > state.buffer.capacity else { return false }
-          if !told { deliver(.readingStopped(backlogBytes: state.backlogBytes)) }
-          state.capacityWaiters.append(continuation)
-          return true
-        }
-        if !stalled { continuation.resume(returning: false) }
-      }
-      guard waited else { return }
+    while paused, backlogBytes > buffer.capacity, !Task.isCancelled {
+      if !told { deliver(.readingStopped(backlogBytes: backlogBytes)) }
       told = true
+      await withCheckedContinuation { capacityWaiters.append($0) }
     }
   }
 
   /// - Parameter due: the deadline of the timer that woke this call, if one did.
-  private func releaseOrSchedule(due: C.Instant? = nil, in state: inout State) {
-    guard !state.paused else { return }
+  private func releaseOrSchedule(due: C.Instant? = nil) {
+    guard !paused else { return }
     let now = clock.now
-    switch state.buffer.releaseTime(at: now) {
+    switch buffer.releaseTime(at: now) {
     case nil:
       return
     case .now?:
-      emit(due.map { state.buffer.releaseBatch(at: now, due: $0) } ?? state.buffer.releaseBatch(at: now))
+      emit(due.map { buffer.releaseBatch(at: now, due: $0) } ?? buffer.releaseBatch(at: now))
     case .at(let deadline)?:
-      guard state.timer == nil else { return }
-      // Holds the pump until it fires: a release still due after the last feed must go out.
-      state.timer = Task(executorPreference: executor) { [clock] in
+      guard timer == nil else { return }
+      timer = Task(executorPreference: executor) { [clock] in
         try? await clock.sleep(until: deadline, tolerance: nil)
-        self.timerFired(due: deadline)
+        await self.timerFired(due: deadline)
       }
     }
   }
 
   private func timerFired(due: C.Instant) {
-    state.withLock { state in
-      state.timer = nil
-      releaseOrSchedule(due: due, in: &state)
-      finishIfDrained(in: &state)
-    }
+    timer = nil
+    releaseOrSchedule(due: due)
+    finishIfDrained()
   }
 
   private func emit(_ batch: ResponseBatch) {
@@ -171,12 +140,18 @@ public final class ResponsePump<C: Clock>: Sendable where C.Duration == Duration
     deliver(.release(batch))
   }
 
-  private func finishIfDrained(in state: inout State) {
-    guard state.feedingEnded, !state.finished, state.buffer.isEmpty, state.held.isEmpty, !state.paused else { return }
-    state.finished = true
-    state.timer?.cancel()
-    state.timer = nil
+  private func finishIfDrained() {
+    guard feedingEnded, !finished, buffer.isEmpty, held.isEmpty, !paused else { return }
+    finished = true
+    timer?.cancel()
+    timer = nil
     deliver(.finished)
+  }
+
+  private func wakeReader() {
+    let waiters = capacityWaiters
+    capacityWaiters.removeAll()
+    for waiter in waiters { waiter.resume() }
   }
 }
 

@@ -38,7 +38,7 @@ public struct CellGrid: Sendable, Equatable {
     cells.withUnsafeMutableBufferPointer { cells in
       let first = cells.baseAddress! + clipped.y * width + clipped.x
       first.update(repeating: cell, count: clipped.width)
-      for y in (clipped.y + 1)..<max(clipped.y + 1, clipped.maxY) {
+      for y in (clipped.y + 1)..<clipped.maxY {
         (cells.baseAddress! + y * width + clipped.x).update(from: first, count: clipped.width)
       }
     }
